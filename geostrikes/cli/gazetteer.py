@@ -1,0 +1,3 @@
+"""Gazetteer commands: ``geocode`` and ``gazetteer`` (filled in with the gazetteer)."""
+
+COMMANDS: tuple = ()
