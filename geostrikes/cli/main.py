@@ -35,8 +35,9 @@ def _register() -> None:
     # Command modules are imported here, not at the top of their own modules,
     # so each stays importable on its own in tests.
     from geostrikes.cli import gazetteer as gazetteer_cmds
+    from geostrikes.cli import places as places_cmds
 
-    for command in (*gazetteer_cmds.COMMANDS,):
+    for command in (*gazetteer_cmds.COMMANDS, *places_cmds.COMMANDS):
         cli.add_command(command)
 
 

@@ -157,6 +157,7 @@ class Gazetteer:
         self.path = Path(path) if path is not None else _data_path()
         self._local = threading.local()
         self._cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
+        self._known: dict[str, bool] = {}
 
     # -- storage -----------------------------------------------------------------------
 
@@ -229,6 +230,18 @@ class Gazetteer:
                 self._cache.clear()
             self._cache[cache_key] = found
         return found
+
+    def has_key(self, key: str) -> bool:
+        """Whether any place is stored under this exact :func:`name_key` (cached)."""
+        known = self._known.get(key)
+        if known is None:
+            row = self._db.execute(
+                "SELECT 1 FROM names WHERE key = ? AND exact = 1 LIMIT 1", (key,)).fetchone()
+            known = row is not None
+            if len(self._known) > 500_000:
+                self._known.clear()
+            self._known[key] = known
+        return known
 
     def geometry_wkb(self, pid: int) -> bytes | None:
         """The stored polygon or line of a place, as WKB."""

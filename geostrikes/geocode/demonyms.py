@@ -1,0 +1,57 @@
+"""Demonyms and adjectives of countries: "Iranian", "Syrian", "U.S.".
+
+They are not places (a geoparser that maps "European" to a mine is what
+users complain about), but they say which countries an article is about,
+who an actor is ("Israeli drones"), and which border is meant ("the
+Syrian-Iraqi border"). Keys are :func:`~geostrikes.geocode.normalize.name_key`
+forms.
+"""
+
+from __future__ import annotations
+
+from geostrikes.geocode.normalize import name_key
+
+__all__ = ["DEMONYMS", "country_of_demonym"]
+
+_RAW = {
+    "AF": "Afghan", "AL": "Albanian", "DZ": "Algerian", "AM": "Armenian", "AU": "Australian",
+    "AT": "Austrian", "AZ": "Azerbaijani|Azeri", "BH": "Bahraini", "BD": "Bangladeshi",
+    "BY": "Belarusian", "BE": "Belgian", "BA": "Bosnian", "BR": "Brazilian",
+    "BG": "Bulgarian", "MM": "Burmese|Myanmar", "CA": "Canadian", "TD": "Chadian",
+    "CN": "Chinese", "CO": "Colombian", "HR": "Croatian", "CU": "Cuban", "CY": "Cypriot",
+    "CZ": "Czech", "DK": "Danish", "DJ": "Djiboutian", "NL": "Dutch", "EG": "Egyptian",
+    "AE": "Emirati", "ER": "Eritrean", "EE": "Estonian", "ET": "Ethiopian", "FI": "Finnish",
+    "FR": "French", "GE": "Georgian", "DE": "German", "GR": "Greek", "HU": "Hungarian",
+    "IN": "Indian", "ID": "Indonesian", "IR": "Iranian|Persian", "IQ": "Iraqi", "IE": "Irish",
+    "IL": "Israeli", "IT": "Italian", "JP": "Japanese", "JO": "Jordanian",
+    "KZ": "Kazakh", "KE": "Kenyan", "KW": "Kuwaiti", "KG": "Kyrgyz", "LV": "Latvian",
+    "LB": "Lebanese", "LY": "Libyan", "LT": "Lithuanian", "ML": "Malian", "MX": "Mexican",
+    "MD": "Moldovan", "MA": "Moroccan", "NE": "Nigerien", "NG": "Nigerian",
+    "KP": "North Korean", "NO": "Norwegian", "OM": "Omani", "PK": "Pakistani",
+    "PS": "Palestinian", "PH": "Filipino|Philippine", "PL": "Polish", "PT": "Portuguese",
+    "QA": "Qatari", "RO": "Romanian", "RU": "Russian", "SA": "Saudi|Saudi Arabian",
+    "RS": "Serbian", "SO": "Somali", "ZA": "South African", "KR": "South Korean",
+    "SS": "South Sudanese", "ES": "Spanish", "SD": "Sudanese", "SE": "Swedish", "CH": "Swiss",
+    "SY": "Syrian", "TW": "Taiwanese", "TJ": "Tajik", "TN": "Tunisian", "TR": "Turkish",
+    "TM": "Turkmen", "UA": "Ukrainian", "GB": "British|UK|U.K.",
+    "US": "American|U.S.|US|USA", "UZ": "Uzbek", "VE": "Venezuelan", "VN": "Vietnamese",
+    "YE": "Yemeni|Yemenite",
+}
+
+#: name_key of a demonym -> ISO 3166-1 alpha-2 code.
+DEMONYMS: dict[str, str] = {
+    name_key(form): code for code, forms in _RAW.items() for form in forms.split("|")
+}
+# Bare abbreviations are also country names; as demonyms they only serve
+# adjectival use ("U.S. strikes"), which the country entry already covers.
+
+
+def country_of_demonym(word: str) -> str | None:
+    """ISO code of the country a demonym or adjective names, else None.
+
+    Examples
+    --------
+    >>> country_of_demonym("Iranian"), country_of_demonym("Saudi"), country_of_demonym("Kurdish")
+    ('IR', 'SA', None)
+    """
+    return DEMONYMS.get(name_key(word))

@@ -1,0 +1,336 @@
+"""The geoparser: article text -> resolved place mentions.
+
+One pipeline class wires four short stages, each replaceable:
+
+1. **recognise** spans that name gazetteer places
+   (:mod:`geostrikes.geocode.recognize`), or take the spans the input gives;
+2. **rank** each span's candidates with the gazetteer's context-free prior;
+3. **resolve** with the article's own context: which countries it is about
+   (country names, demonyms, unambiguous places), the provinces it names
+   ("Diyala" near "Baqubah"), appositions ("Paris, Texas"), kind words
+   ("Babil province") and the proximity of the other places;
+4. **qualify** each mention with the context rules
+   (:mod:`geostrikes.geocode.rules`): metonyms and venues are marked
+   non-locational, "near X" gets a radius, "30 miles south of X" an offset
+   point (geopy's geodesic destination), border phrases the border line.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geostrikes.geocode import rules
+from geostrikes.geocode.demonyms import DEMONYMS
+from geostrikes.geocode.gazetteer import Candidate, Gazetteer, default_gazetteer
+from geostrikes.geocode.normalize import name_key
+from geostrikes.geocode.recognize import Span, find_spans, tokenize
+from geostrikes.model import Article, Kind, Mention, Place, Precision
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+__all__ = ["Geoparser", "places"]
+
+_PRECISION_OF_KIND = {
+    Kind.COUNTRY: Precision.COUNTRY,
+    Kind.ADMIN1: Precision.ADMIN1,
+    Kind.ADMIN2: Precision.ADMIN2,
+    Kind.BORDER: Precision.BORDER,
+}
+_POINT_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.AIRPORT, Kind.BASE, Kind.SITE})
+_GOVERNMENT_SEATS = frozenset({"PPLC", "PPLG", "PPLA"})
+_NEAR_RADIUS_KM = 25.0
+_DIRECTION_RADIUS_KM = 50.0
+_MAX_CANDIDATES = 25
+
+
+@dataclass(slots=True)
+class _Slot:
+    """A span being resolved: its candidates and the context cues around it."""
+
+    start: int
+    end: int
+    text: str
+    ranked: list[tuple[Candidate, float]]
+    hint: Kind | None = None
+    choice: Candidate | None = None
+    score: float = 0.0
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Geoparser:
+    """Find and resolve every place an article names.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer, optional
+        Where names are looked up; the bundled one by default.
+
+    Examples
+    --------
+    >>> from geostrikes import Article
+    >>> art = Article("a1", "Jets struck near Baqubah in Diyala province. Tehran denied it.")
+    >>> [(m.text, m.precision.value, m.locational) for m in Geoparser().parse(art)]
+    [('Baqubah', 'near', True), ('Diyala', 'admin1', True), ('Tehran', 'exact', False)]
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+
+    # -- stages ---------------------------------------------------------------------
+
+    def recognise(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` that name gazetteer places."""
+        tokens = tokenize(text)
+        return [(s.start, s.end) for s in find_spans(text, tokens, self.gazetteer.has_key)]
+
+    def _slots(self, text: str, spans: Iterable[tuple[int, int]]) -> list[_Slot]:
+        slots = []
+        for start, end in spans:
+            surface = text[start:end]
+            ranked = self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
+            hint = rules.kind_hint(text, start, end)
+            if not ranked and hint is not None:
+                ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
+            slots.append(_Slot(start, end, surface, ranked, hint))
+        return slots
+
+    def resolve(self, text: str, slots: list[_Slot]) -> None:
+        """Choose each slot's referent from the article's context (in place)."""
+        countries = self._country_profile(text, slots)
+        # Two passes: the second uses the places chosen in the first as anchors.
+        anchors: list[tuple[int, Candidate]] = []
+        for _ in range(2):
+            admin1_keys = {name_key(c.name) for _, c in anchors if c.kind == Kind.ADMIN1}
+            admin1_keys |= {name_key(c.admin1) for _, c in anchors if c.admin1}
+            for index, slot in enumerate(slots):
+                apposition = self._apposition(text, slots, index)
+                best, best_score = None, -math.inf
+                for cand, base in slot.ranked:
+                    score = base + 1.6 * countries.get(cand.country_code or "", 0.0)
+                    if slot.hint is not None and cand.kind == slot.hint:
+                        score += 2.0
+                    if cand.admin1 and name_key(cand.admin1) in admin1_keys:
+                        score += 0.9
+                    if apposition is not None and _inside(cand, apposition):
+                        score += 3.0
+                    score += self._proximity(cand, index, anchors)
+                    if score > best_score:
+                        best, best_score = cand, score
+                slot.choice, slot.score = best, best_score
+            anchors = [(i, s.choice) for i, s in enumerate(slots)
+                       if s.choice is not None and _confident(s)]
+
+    @staticmethod
+    def _country_profile(text: str, slots: list[_Slot]) -> dict[str, float]:
+        votes: Counter[str] = Counter()
+        for slot in slots:
+            if not slot.ranked:
+                continue
+            top, score = slot.ranked[0]
+            cc = top.country_code or ""
+            if top.kind == Kind.COUNTRY:
+                votes[cc] += 1.0
+            elif len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
+                votes[cc] += 0.5
+            else:
+                for cand, _ in slot.ranked[:5]:
+                    votes[cand.country_code or ""] += 0.1
+        for token in tokenize(text):
+            code = DEMONYMS.get(token.key)
+            if code and token.capital:
+                votes[code] += 0.3
+        votes.pop("", None)
+        total = sum(votes.values())
+        if not total:
+            return {}
+        top = max(votes.values())
+        return {cc: v / top for cc, v in votes.items()}
+
+    @staticmethod
+    def _apposition(text: str, slots: list[_Slot], index: int) -> Candidate | None:
+        """For "X, Y" where Y is a province or country, the Y that contains X."""
+        if index + 1 >= len(slots):
+            return None
+        nxt = slots[index + 1]
+        gap = text[slots[index].end:nxt.start]
+        if gap.strip() != "," or not nxt.ranked:
+            return None
+        top = nxt.ranked[0][0]
+        return top if top.kind in (Kind.ADMIN1, Kind.COUNTRY) else None
+
+    @staticmethod
+    def _proximity(cand: Candidate, index: int, anchors: list[tuple[int, Candidate]]) -> float:
+        bonus = 0.0
+        for other_index, other in anchors:
+            if other_index == index or other.kind in (Kind.COUNTRY, Kind.BORDER):
+                continue
+            distance = _haversine_km(cand.latitude, cand.longitude, other.latitude,
+                                     other.longitude)
+            if distance < 150:
+                bonus = max(bonus, 0.8)
+            elif distance < 400:
+                bonus = max(bonus, 0.3)
+        return bonus
+
+    # -- the whole article -------------------------------------------------------------
+
+    def parse(self, article: Article) -> list[Mention]:
+        """Every place mention of an article, resolved and qualified, in text order.
+
+        Parameters
+        ----------
+        article : Article
+            When ``article.spans`` is set, exactly those spans are resolved
+            and nothing is recognised.
+
+        Returns
+        -------
+        list of Mention
+        """
+        text = article.text
+        given = article.spans is not None
+        spans = list(article.spans) if given else self.recognise(text)
+        slots = self._slots(text, spans)
+        self.resolve(text, slots)
+        mentions = [self._mention(article.id, text, slot) for slot in slots]
+        if not given:
+            mentions = self._add_borders(article.id, text, mentions, slots)
+        return mentions
+
+    def _mention(self, article_id: str, text: str, slot: _Slot) -> Mention:
+        cand = slot.choice
+        if cand is None:
+            return Mention(article_id, slot.start, slot.end, slot.text, None, Precision.EXACT,
+                           locational=False, role="unresolved")
+        place = self.gazetteer.place(cand, slot.score)
+        precision = _PRECISION_OF_KIND.get(cand.kind, Precision.EXACT)
+        role = None
+        if cand.kind in (Kind.COUNTRY, Kind.ADMIN1) or cand.feature_code in _GOVERNMENT_SEATS:
+            role = rules.metonym_role(text, slot.start, slot.end)
+        if role is not None:
+            return Mention(article_id, slot.start, slot.end, slot.text, place, precision,
+                           place.latitude, place.longitude, locational=False, role=role)
+        latitude, longitude, radius = place.latitude, place.longitude, None
+        qual = rules.qualifier(text, slot.start)
+        if qual is not None and cand.kind in _POINT_KINDS:
+            if qual.role == "offset" and qual.distance_km is not None:
+                latitude, longitude = _destination(latitude, longitude, qual.distance_km,
+                                                   qual.bearing or 0.0)
+                radius = max(5.0, 0.2 * qual.distance_km)
+                precision, role = Precision.OFFSET, "offset"
+            else:
+                radius = _NEAR_RADIUS_KM if qual.bearing is None else _DIRECTION_RADIUS_KM
+                if qual.bearing is not None:
+                    latitude, longitude = _destination(latitude, longitude, radius * 0.6,
+                                                       qual.bearing)
+                precision, role = Precision.NEAR, "near"
+        return Mention(article_id, slot.start, slot.end, slot.text, place, precision, latitude,
+                       longitude, radius, locational=True, role=role)
+
+    def _add_borders(self, article_id: str, text: str, mentions: list[Mention],
+                     slots: list[_Slot]) -> list[Mention]:
+        cues = rules.find_border_cues(text)
+        if not cues:
+            return mentions
+        profile = self._country_profile(text, slots)
+        out = list(mentions)
+        for cue in cues:
+            border = self._border_place(cue, profile)
+            if border is None:
+                continue
+            inner = [m for m in out if cue.start <= m.start and m.end <= cue.end]
+            out = [m for m in out if m not in inner]
+            out += [_replace(m, locational=False, role="border_side") for m in inner]
+            out.append(Mention(article_id, cue.start, cue.end, cue.text, border,
+                               Precision.BORDER, border.latitude, border.longitude,
+                               locational=True, role="border", anchors=tuple(inner)))
+        return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _border_place(self, cue: rules.BorderCue, profile: dict[str, float]) -> Place | None:
+        codes = [self._country_code(side) for side in cue.sides]
+        if any(code is None for code in codes):
+            return None
+        if len(codes) == 1:
+            # "the Iranian border" in an Iraq story: the other side is the
+            # article's most prominent country that has a border with it.
+            for other, _ in sorted(profile.items(), key=lambda kv: -kv[1]):
+                if other != codes[0]:
+                    place = self.gazetteer.get("border:" + "-".join(sorted((codes[0], other))))
+                    if place is not None:
+                        return place
+            return None
+        a, b = sorted(codes)
+        return self.gazetteer.get(f"border:{a}-{b}") if a != b else None
+
+    def _country_code(self, word: str) -> str | None:
+        code = DEMONYMS.get(name_key(word))
+        if code:
+            return code
+        found = self.gazetteer.lookup(word, kind=Kind.COUNTRY, limit=1)
+        return found[0].country_code if found else None
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[Mention]:
+        """Mentions of many articles, streamed article by article."""
+        for article in articles:
+            yield from self.parse(article)
+
+
+def _confident(slot: _Slot) -> bool:
+    if len(slot.ranked) < 2:
+        return True
+    return slot.score - slot.ranked[1][1] > 0.5 or slot.choice is slot.ranked[0][0]
+
+
+def _inside(cand: Candidate, container: Candidate) -> bool:
+    if container.kind == Kind.COUNTRY:
+        return cand.country_code == container.country_code
+    return (cand.country_code == container.country_code and cand.admin1 is not None
+            and name_key(cand.admin1) == name_key(container.name))
+
+
+def _destination(latitude: float, longitude: float, distance_km: float,
+                 bearing: float) -> tuple[float, float]:
+    from geopy.distance import geodesic
+
+    point = geodesic(kilometers=distance_km).destination((latitude, longitude), bearing)
+    return point.latitude, point.longitude
+
+
+def _replace(mention: Mention, **changes) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, **changes)
+
+
+def places(articles: Iterable[Article] | Article, *, gazetteer: Gazetteer | None = None
+           ) -> gpd.GeoDataFrame:
+    """Every place mention of the articles as a GeoDataFrame.
+
+    Parameters
+    ----------
+    articles : Article or iterable of Article
+        E.g. ``geostrikes.read_articles("seeds/")``.
+    gazetteer : Gazetteer, optional
+        The bundled one by default.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per mention; columns in :data:`geostrikes.frame.PLACE_COLUMNS`.
+    """
+    from geostrikes.frame import places_frame
+
+    if isinstance(articles, Article):
+        articles = [articles]
+    return places_frame(Geoparser(gazetteer).parse_many(articles))

@@ -1,0 +1,207 @@
+"""Find the spans of an article that name gazetteer places.
+
+Recognition is gazetteer-driven, not a statistical NER model: the text is cut
+into word tokens (keeping their character spans), and runs of up to six
+tokens that start and end with a capitalised word are looked up, longest
+first, under the same :func:`~geostrikes.geocode.normalize.name_key` the
+gazetteer stores. Lower-case connectors may sit inside a name ("Deir ez-Zor",
+"Jurf al-Sakhar", "Bosnia and Herzegovina"); an Arabic article may start one
+("al-Qaim"). Runs never cross sentence punctuation.
+
+Single capitalised words are where false positives live (a sentence-initial
+"However" is a village somewhere), so they must pass filters: not a
+demonym, not a common word the article also writes in lower case, not a
+title or first name before a surname, not on the stop-list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geostrikes.geocode.demonyms import DEMONYMS
+from geostrikes.geocode.normalize import ARABIC_ARTICLES, name_key
+
+__all__ = ["Token", "Span", "tokenize", "find_spans", "STOPWORDS"]
+
+# Dotted abbreviations ("U.S.", "U.A.E.") are one token; so are words with
+# inner apostrophes ("Ba'quba", "Sana'a").
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|['’`ʼʿ](?=[^\W_]))*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# What may stand between two tokens of one name: spaces, a hyphen, a period
+# of an initial ("St. Louis"), an apostrophe ("'Ayn al 'Arab").
+_JOINER = re.compile(r"^(?:[ \t]{1,2}|\s?[-‐‑–]\s?|\.\s|\s['’`ʿ]|['’`ʿ])$")
+_MAX_TOKENS = 6
+
+# Lower-case words that may sit inside a place name.
+_CONNECTORS = frozenset(ARABIC_ARTICLES | {
+    "of", "the", "and", "de", "del", "la", "le", "di", "da", "do", "dos", "das", "du", "des",
+    "bin", "ibn", "bint", "upon", "on", "sur", "am", "im", "der", "den", "van", "von", "y",
+    "e", "i", "al", "el", "abu", "umm", "bani", "beni", "wadi", "tal", "tell", "ain",
+})
+
+#: Capitalised words that name places somewhere but in news almost never do.
+STOPWORDS = frozenset("""
+a about above after again against all also although among an and another any are around as
+at be because been before being below between both but by can could did do does down during
+each few for from further had has have having he her here hers him his how however i if in into
+is it its just may me might more most much must my no nor not now of off on once only or other
+our out over own same she should so some such than that the their them then there these they
+this those through to too under until up very was we were what when where which while who whom
+why will with would yet you your monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december today
+yesterday tomorrow police army air force forces military government president minister prime
+officials official spokesman spokeswoman ministry news reuters ap afp said says according
+north south east west northern southern eastern western central new old great little upper
+lower mount lake river city town village state province district county region capital
+world national international islamic republic kingdom union party front council
+committee group news times post daily weekly radio tv television channel agency press
+mr mrs ms dr gen general col colonel maj major lt lieutenant capt captain sgt sergeant adm
+admiral rear vice secretary senator rep representative sheikh imam king queen prince emir
+sultan lord sir saint st chief head leader commander director office center centre
+hospital university school college church mosque airport station bridge road street
+highway hotel market square park tower building embassy base camp
+black white red green blue victory unity liberty freedom independence peace hope
+image photo video file reporting editing writing additional staff correspondent
+sign subscribe read more share email print comments advertisement
+""".split())
+
+_TITLES = frozenset(
+    "mr mrs ms dr gen general col colonel maj major lt lieutenant capt captain sgt sergeant "
+    "adm admiral president minister senator sen rep sheikh imam king queen prince emir "
+    "pope judge justice spokesman spokeswoman secretary ambassador commander chief".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the text with its span and folded form."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    capital: bool
+    possessive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of tokens whose key names at least one gazetteer place."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    first: int
+    last: int
+
+
+@lru_cache(maxsize=262144)
+def _fold(word: str) -> str:
+    return name_key(word)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with their spans; possessive ``'s`` is cut off the span.
+
+    Examples
+    --------
+    >>> [t.text for t in tokenize("Gaza's north, near Deir ez-Zor.")]
+    ['Gaza', 'north', 'near', 'Deir', 'ez', 'Zor']
+    """
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        possessive = False
+        cut = _POSSESSIVE.search(word)
+        if cut and len(word) > 2:
+            word, end, possessive = word[: cut.start()], start + cut.start(), True
+        tokens.append(Token(start, end, word, _fold(word), word[:1].isupper() or
+                            word[:1].isdigit(), possessive))
+    return tokens
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    if left.possessive:
+        return False
+    return bool(_JOINER.match(text[left.end:right.start]))
+
+
+def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -> list[Span]:
+    """Longest-first runs of tokens that name a place, left to right.
+
+    Parameters
+    ----------
+    text : str
+        The article text the tokens come from.
+    tokens : list of Token
+        ``tokenize(text)``.
+    has_key : callable
+        Whether the gazetteer stores a name under a key.
+
+    Returns
+    -------
+    list of Span
+        Non-overlapping, in text order.
+    """
+    spans: list[Span] = []
+    lower_words = {t.key for t in tokens if not t.capital}
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        starts_name = tok.capital or (
+            tok.key in ARABIC_ARTICLES and i + 1 < n and tokens[i + 1].capital
+            and _joined(text, tok, tokens[i + 1]) and text[tok.end] in "-‐‑ "
+        )
+        if not starts_name:
+            i += 1
+            continue
+        found = None
+        # Extend as far as the joiners allow, then try the longest run first.
+        last = i
+        while last + 1 < n and last - i + 1 < _MAX_TOKENS and _joined(text, tokens[last],
+                                                                    tokens[last + 1]):
+            nxt = tokens[last + 1]
+            if not (nxt.capital or nxt.key in _CONNECTORS):
+                break
+            last += 1
+        for j in range(last, i - 1, -1):
+            if not tokens[j].capital:
+                continue
+            run = tokens[i:j + 1]
+            words = [t.key for t in run if t.key]
+            if len(words) > 1:
+                words = [w for w in words if w not in ARABIC_ARTICLES] or words
+            key = " ".join(words)
+            if not key or not has_key(key):
+                continue
+            if j == i and not _single_word_ok(tok, tokens, i, lower_words):
+                continue
+            found = Span(run[0].start, run[-1].end, text[run[0].start:run[-1].end], key, i, j)
+            break
+        if found is None:
+            i += 1
+            continue
+        spans.append(found)
+        i = found.last + 1
+    return spans
+
+
+def _single_word_ok(tok: Token, tokens: list[Token], i: int, lower_words: set[str]) -> bool:
+    key = tok.key
+    if key in STOPWORDS or key in DEMONYMS and not tok.text.isupper():
+        return False
+    if len(key) < 3 and not tok.text.isupper():
+        return False
+    if key in lower_words:
+        # The article writes it as a common word elsewhere.
+        return False
+    prev = tokens[i - 1] if i else None
+    if prev is not None and prev.key in _TITLES and prev.capital:
+        # "President Jordan", "Gen. Lebanon": a person.
+        return False
+    return True

@@ -1,0 +1,265 @@
+"""Context rules: what the words around a place name say about it.
+
+Each rule reads a small window of text beside a recognised span and answers
+one question:
+
+- is the name a metonym ("Tehran denies", "Washington said", "according to
+  Baghdad", "U.S. officials") or a meeting venue ("in Brussels for a
+  meeting"), i.e. named but not the location of anything?
+- is the location qualified: "near X" (a radius), "30 miles south of X" (an
+  offset point), "north of X"?
+- does the text say what kind of place it is: "X province", "the town of X",
+  "X air base"?
+- is it part of a border phrase: "the Syria-Iraq border", "the border between
+  X and Y", "near the Iranian border"?
+
+The patterns are general English news usage; nothing here knows particular
+articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geostrikes.extract.numbers import parse_number
+from geostrikes.model import Kind
+
+__all__ = [
+    "Qualifier",
+    "BorderCue",
+    "metonym_role",
+    "qualifier",
+    "kind_hint",
+    "find_border_cues",
+    "BEARINGS",
+]
+
+_SPEECH_VERBS = (
+    r"said|says|say|denied|denies|deny|denying|condemned|condemns|accused|accuses|believes|"
+    r"believed|warned|warns|announced|announces|claimed|claims|blamed|blames|rejected|rejects|"
+    r"insisted|insists|responded|responds|vowed|vows|threatened|threatens|urged|urges|"
+    r"demanded|demands|called|calls|confirmed|confirms|stated|states|acknowledged|"
+    r"acknowledges|maintains|maintained|argued|argues|wants|wanted|agreed|agrees|refused|"
+    r"refuses|retaliated|reiterated|sanctioned|imposed|welcomed|welcomes|praised|criticized|"
+    r"criticised|protested|summoned|expelled|pledged|promised|asked|told|hopes|fears|sees|"
+    r"considers|regards|backs|backed|supports|supported|sent|sends|has said|had said|has denied|"
+    r"had denied|has no|had no|did not|does not|is not|was not|has not|had not|would|will|"
+    r"could|may|might|must|should|intends|plans|seeks|sought"
+)
+_AFTER_METONYM = re.compile(
+    r"^(?:['’]s?)?\s*(?:,[^,.;]{1,60},\s*)?(?:has |had |also |later |then |quickly |"
+    r"again |officially |publicly |repeatedly |strongly |on \w+ )*(?:" + _SPEECH_VERBS + r")\b",
+    re.IGNORECASE,
+)
+_GOVERNMENT_NOUNS = (
+    r"government|regime|administration|authorities|officials?|ministry|ministers?|military|"
+    r"army|armed forces|forces|troops|air force|navy|president|leaders?|leadership|"
+    r"spokesman|spokeswoman|envoy|ambassador|embassy|state media|state television|"
+    r"foreign ministry|defen[cs]e ministry|defen[cs]e department|intelligence|"
+    r"security forces|diplomats?|delegation|commanders?|generals?|jets|warplanes|aircraft|"
+    r"drones?|missiles?|strikes?|airstrikes?|air strikes?|raids?|bombers|fighters|"
+    r"navy|coalition|allies|ally|partners?|counterparts?|position|policy|stance|role|"
+    r"involvement|support|backing|proxies|nuclear program(?:me)?|parliament|congress|cabinet|"
+    r"prime minister|foreign minister|defen[cs]e minister|national security|citizens|nationals"
+)
+_MODIFIER_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:-\s*)?(?:led|backed|based|linked|allied|aligned|sponsored|funded|"
+    r"made|supplied|built)\b|^(?:['’]s)?\s+(?:" + _GOVERNMENT_NOUNS + r")\b",
+    re.IGNORECASE,
+)
+_BEFORE_METONYM = re.compile(
+    r"\b(?:according to|cooperat\w+ with|coordinat\w+ with|deconflict\w* with|talks with|"
+    r"ties with|relations with|negotiations with|deal with|agreement with|pressure on|"
+    r"sanctions (?:on|against)|warned|accused|blamed|urged|told|asked|said to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_VENUE_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:for|to attend|to join|attending)\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?"
+    r"(?:meeting|summit|talks|conference|visit|ceremony|negotiations|forum|session|gathering|"
+    r"consultations)\b",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:(?:meeting|summit|talks|conference|forum|ceremony|negotiations|session)\s+"
+    r"(?:held\s+)?in|(?:visit|trip)\s+to|visiting|flew to|travel(?:l?ed|s)? to|"
+    r"arrived in|headquartered in|based in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+#: Compass words -> bearing in degrees.
+BEARINGS = {
+    "north": 0.0, "northeast": 45.0, "north-east": 45.0, "east": 90.0, "southeast": 135.0,
+    "south-east": 135.0, "south": 180.0, "southwest": 225.0, "south-west": 225.0,
+    "west": 270.0, "northwest": 315.0, "north-west": 315.0,
+}
+_DIRECTION = r"(?P<dir>north-?east|north-?west|south-?east|south-?west|north|south|east|west)"
+_UNITS = {"mile": 1.609344, "miles": 1.609344, "mi": 1.609344, "km": 1.0, "kms": 1.0,
+          "kilometer": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometres": 1.0}
+_OFFSET_BEFORE = re.compile(
+    r"(?:about|around|some|roughly|nearly|approximately|just|only|almost|\()?\s*"
+    r"(?P<num>\d[\d,.]*|[a-z]+(?:[- ][a-z]+)?)\s*-?\s*"
+    r"(?P<unit>miles?|mi|kms?|kilomet(?:er|re)s?)\s+(?:\([^)]{1,20}\)\s+)?"
+    + _DIRECTION + r"(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|capital|village|province)"
+    r"\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:just\s+|far\s+)?" + _DIRECTION + r"(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|capital|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|close to|on the outskirts of|the outskirts of|outskirts of|"
+    r"in the vicinity of|around|not far from|just outside|on the edge of|the edge of|"
+    r"the area of|the vicinity of)\s+(?:the\s+)?(?:(?:city|town|capital|village|district)\s+"
+    r"of\s+)?$",
+    re.IGNORECASE,
+)
+_KIND_AFTER = [
+    (re.compile(r"^\s*(?:province|governorate|governate|region|state|muhafazat|ostan|"
+                r"oblast|wilayah|emirate)\b", re.IGNORECASE), Kind.ADMIN1),
+    (re.compile(r"^\s*(?:district|sub-?district|county|qada|nahiya|shahrestan|municipality)\b",
+                re.IGNORECASE), Kind.ADMIN2),
+    (re.compile(r"^\s*(?:air ?base|airfield|air field|air station|military base|base|camp|"
+                r"garrison|barracks|outpost)\b", re.IGNORECASE), Kind.BASE),
+    (re.compile(r"^\s*(?:international\s+)?airport\b", re.IGNORECASE), Kind.AIRPORT),
+    (re.compile(r"^\s*(?:city|town|village|neighbou?rhood|suburb)\b", re.IGNORECASE),
+     Kind.POPULATED_PLACE),
+]
+_KIND_BEFORE = [
+    (re.compile(r"\b(?:the\s+)?(?:province|governorate|region|state)\s+of\s+$", re.IGNORECASE),
+     Kind.ADMIN1),
+    (re.compile(r"\b(?:the\s+)?(?:district)\s+of\s+$", re.IGNORECASE), Kind.ADMIN2),
+    (re.compile(r"\b(?:town|city|village|hamlet|suburb|neighbou?rhood)\s+of\s+$", re.IGNORECASE),
+     Kind.POPULATED_PLACE),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """How words before a name qualify the location: near, or an offset."""
+
+    role: str  # "near" or "offset"
+    start: int  # where the qualifying phrase starts
+    distance_km: float | None = None
+    bearing: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BorderCue:
+    """A phrase naming a border: its span and the one or two sides named."""
+
+    start: int
+    end: int
+    text: str
+    sides: tuple[str, ...]  # the side words as written ("Syria", "Iraqi")
+
+
+def _before(text: str, start: int, width: int = 80) -> str:
+    return text[max(0, start - width):start]
+
+
+def metonym_role(text: str, start: int, end: int) -> str | None:
+    """``"metonym"``, ``"modifier"`` or ``"venue"`` when the name is not a location.
+
+    Examples
+    --------
+    >>> t = "A senior official said Tehran denies any role."
+    >>> metonym_role(t, t.index("Tehran"), t.index("Tehran") + 6)
+    'metonym'
+    >>> t = "The minister, in Brussels for a meeting, said so."
+    >>> metonym_role(t, t.index("Brussels"), t.index("Brussels") + 8)
+    'venue'
+    """
+    after = text[end:end + 80]
+    before = _before(text, start)
+    if _VENUE_AFTER.match(after) and re.search(r"\bin\s+$", before, re.IGNORECASE):
+        return "venue"
+    if _VENUE_BEFORE.search(before):
+        return "venue"
+    if _MODIFIER_AFTER.match(after):
+        return "modifier"
+    if _AFTER_METONYM.match(after) or _BEFORE_METONYM.search(before):
+        return "metonym"
+    return None
+
+
+def qualifier(text: str, start: int) -> Qualifier | None:
+    """The near/offset qualifier that ends right before a name, if any.
+
+    Examples
+    --------
+    >>> t = "a base 30 miles south of Baghdad"
+    >>> q = qualifier(t, t.index("Baghdad"))
+    >>> (q.role, round(q.distance_km), q.bearing)
+    ('offset', 48, 180.0)
+    """
+    before = _before(text, start, 100)
+    match = _OFFSET_BEFORE.search(before)
+    if match:
+        number = parse_number(match.group("num"))
+        unit = _UNITS.get(match.group("unit").lower().rstrip("."), 1.0)
+        direction = match.group("dir").lower().replace("-", "")
+        if number is not None and 0 < number < 2000:
+            return Qualifier("offset", start - len(before) + match.start(),
+                             float(number) * unit, BEARINGS[direction])
+    match = _DIRECTION_BEFORE.search(before)
+    if match:
+        direction = match.group("dir").lower().replace("-", "")
+        return Qualifier("near", start - len(before) + match.start(), None,
+                         BEARINGS[direction])
+    match = _NEAR_BEFORE.search(before)
+    if match:
+        return Qualifier("near", start - len(before) + match.start())
+    return None
+
+
+def kind_hint(text: str, start: int, end: int) -> Kind | None:
+    """The kind of place the surrounding words name ("X province" -> admin1)."""
+    after = text[end:end + 30]
+    for pattern, kind in _KIND_AFTER:
+        if pattern.match(after):
+            return kind
+    before = _before(text, start, 40)
+    for pattern, kind in _KIND_BEFORE:
+        if pattern.search(before):
+            return kind
+    return None
+
+
+_SIDE = r"(?:[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2})"
+_BORDER_PATTERNS = [
+    re.compile(r"(?P<a>" + _SIDE + r")\s*(?:-|–|—|/|\band\b)\s*(?P<b>" + _SIDE + r")\s+"
+               r"(?:border|frontier|boundary)\b"),
+    re.compile(r"\b(?:border|frontier|boundary)\s+(?:between|of)\s+(?P<a>" + _SIDE +
+               r")\s+and\s+(?P<b>" + _SIDE + r")"),
+    re.compile(r"(?P<a>" + _SIDE + r")['’]s\s+(?:border|frontier|boundary)\s+with\s+"
+               r"(?P<b>" + _SIDE + r")"),
+    re.compile(r"\b(?:the|its|their)\s+(?P<a>" + _SIDE + r")\s+(?:border|frontier)\b"),
+]
+
+
+def find_border_cues(text: str) -> list[BorderCue]:
+    """Phrases that name a border, with the side words they give.
+
+    Examples
+    --------
+    >>> [c.sides for c in find_border_cues("strikes on the Syria-Iraq border")]
+    [('Syria', 'Iraq')]
+    >>> [c.sides for c in find_border_cues("not far from the Iranian border")]
+    [('Iranian',)]
+    """
+    cues: list[BorderCue] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _BORDER_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.start(), match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            sides = tuple(v for v in match.groupdict().values() if v)
+            if pattern is _BORDER_PATTERNS[3]:
+                start = match.start("a")
+            cues.append(BorderCue(start, end, text[start:end], sides))
+            taken.append((start, end))
+    return sorted(cues, key=lambda c: c.start)
