@@ -684,7 +684,8 @@ def _features_from_json(path: Path, fmt: str) -> list[Any]:
                 raise InputError(f"{str(path)!r} is not a GeoJSON FeatureCollection")
             return doc["features"]
     features = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # Not splitlines(): U+2028 and friends may sit unescaped inside a record.
+    for number, line in enumerate(text.split("\n"), 1):
         line = line.strip().lstrip(_RS).strip()
         if not line:
             continue
