@@ -405,9 +405,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     return data.decode(codec, errors="replace")
 
 
-def open_text_stream(
-    stream: io.BufferedReader, *, newline: str | None = None
-) -> io.TextIOWrapper:
+def open_text_stream(stream: io.BufferedReader, *, newline: str | None = None) -> io.TextIOWrapper:
     r"""Wrap a binary stream as text, with the codec sniffed from its head.
 
     Used by the formats that read a file line by line or row by row; later
