@@ -731,8 +731,6 @@ def _to_date(value: Any) -> dt.date | None:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
             return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
     return None
 
 
@@ -741,11 +739,24 @@ def _to_int(value: Any) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    if isinstance(value, int):
-        return value
+        value = int(value) if value.is_integer() else None
+    elif not isinstance(value, int):
+        try:
+            value = int(str(value))
+        except ValueError:
+            return None
+    # Int64 holds what it can; a count beyond it is garbage, not data.
+    return value if value is not None and -(2**63) <= value < 2**63 else None
+
+
+def _to_float(value: Any) -> float | None:
+    value = _jsonable(value)
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
     try:
-        return int(str(value))
+        return float(str(value))
     except ValueError:
         return None
 
@@ -778,7 +789,7 @@ def _events_dtypes(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         elif name in _INT_COLUMNS:
             series = pd.Series([_to_int(v) for v in values], dtype=object).astype("Int64")
         elif name in _FLOAT_COLUMNS:
-            series = pd.Series([_jsonable(v) for v in values], dtype=object).astype("float64")
+            series = pd.Series([_to_float(v) for v in values], dtype=object).astype("float64")
         else:
             series = pd.Series([_text_or_none(v) for v in values], dtype=object)
             series = series.infer_objects() if series.notna().any() else series

@@ -612,3 +612,50 @@ def test_iter_features_is_lazy(frame):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(list(features)) == len(frame) - 1
+
+
+# --------------------------------------------------------------------------- contract
+
+
+SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="shared/eval/score.py is not beside the repo")
+def test_shared_scorer_reads_our_geojson(frame, tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    path = write_events(frame, tmp_path / "events.geojson")
+    predictions = score.load_predictions(path)
+    assert {k: len(v) for k, v in predictions.items()} == {"art1": 5, "art2": 1}
+    gold = {
+        "art1": {"events": [
+            {"precision": "exact", "lat": 33.31, "lon": 44.37, "actor": "United States",
+             "stance": "claimed"},
+            {"precision": "admin1", "lat": 34.05, "lon": 45.1, "actor": "Iran",
+             "stance": "accused"},
+        ]},
+        "art2": {"events": [{"precision": "country", "lat": 31.4, "lon": 35.05,
+                             "actor": "Iran", "stance": "claimed"}]},
+    }
+    result = score.score(gold, predictions)
+    assert result["tp"] == 3 and result["fn"] == 0
+    assert result["attribution_accuracy"] == 1.0
+
+
+def test_json_file_holding_one_feature_a_line_is_read(frame, tmp_path):
+    seq = write_events(frame, tmp_path / "events.geojsonl")
+    path = tmp_path / "events.json"
+    path.write_bytes(seq.read_bytes())
+    assert_geodataframe_equal(read_events(path), frame, check_less_precise=True, normalize=True)
+
+
+def test_read_events_tolerates_garbage_values(tmp_path):
+    path = tmp_path / "odd.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": None,
+         "properties": {"latitude": "abc", "fatalities": 1e30, "event_date": "someday"}}]}))
+    row = read_events(path).iloc[0]
+    assert pd.isna(row["latitude"]) and pd.isna(row["fatalities"]) and pd.isna(row["event_date"])
