@@ -900,11 +900,24 @@ def place_record(mention: Mention) -> dict[str, Any]:
     }
 
 
+def _place_properties(props: dict[str, Any]) -> dict[str, Any]:
+    # places_frame joins source ids with spaces; records carry them as a list.
+    ids = props.get("source_ids")
+    props["source_ids"] = ids.split() if isinstance(ids, str) else (ids or [])
+    record = {name: props.get(name) for name in PLACE_RECORD_FIELDS}
+    record.update((k, v) for k, v in props.items() if k not in record)
+    return record
+
+
 def _frame_records(frame: gpd.GeoDataFrame) -> Iterator[dict[str, Any]]:
     for props in _iter_properties(frame):
-        ids = props.get("source_ids")
-        props["source_ids"] = ids.split() if isinstance(ids, str) else (ids or [])
-        yield {name: props.get(name) for name in PLACE_RECORD_FIELDS}
+        yield _place_properties(props)
+
+
+def _frame_place_features(frame: gpd.GeoDataFrame) -> Iterator[dict[str, Any]]:
+    for feature in iter_features(frame):
+        feature["properties"] = _place_properties(feature["properties"])
+        yield feature
 
 
 def _mention_features(mentions: Iterable[Mention]) -> Iterator[dict[str, Any]]:
@@ -964,7 +977,7 @@ def write_places(mentions: Any, path: str | os.PathLike[str], *,
     is_frame = isinstance(mentions, gpd.GeoDataFrame)
     if fmt in ("jsonl", "geojson", "geojsonseq"):
         if is_frame:
-            features = iter_features(mentions)
+            features = _frame_place_features(mentions)
             records: Iterable[Any] = _frame_records(mentions)
         else:
             features = _mention_features(mentions)
