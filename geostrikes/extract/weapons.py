@@ -1,0 +1,337 @@
+"""What struck: aircraft, drones, missiles, rockets, artillery and bombs named in text.
+
+A strike report may name the weapon exactly ("an MQ-9 Reaper", "Shahed-136
+drones", "F-16s"), by class ("a ballistic missile", "kamikaze drones",
+"barrel bombs") or only generically ("warplanes", "drones", "rockets").
+:func:`find_weapons` finds all three levels and normalises the spelling, so
+that "F-4 Phantoms", "F4 Phantom" and "F-4" all become ``"F-4 Phantom"`` and
+"suicide drones" becomes ``"kamikaze drone"``. Each mention has a category
+(``aircraft``, ``drone``, ``missile``, ``rocket``, ``artillery``, ``bomb`` or
+``other``) and its character span.
+
+A named type swallows the generic words that follow it ("F-16 fighter jets",
+"Tomahawk cruise missiles" are one mention each), and words that only look
+like weapons are left alone: "anti-aircraft", "counter-drone", "aircraft
+carrier", "drone footage", "bomb shelter", "passenger planes", "Typhoon" and
+"Tornado" without an aircraft word next to them (they are storms too).
+
+:func:`primary_weapon` picks the one name that best describes the weapon of an
+event: a named type beats a class, a class beats a generic word; then the most
+frequent, then the first.
+
+All patterns live in one table and are compiled once into a single regular
+expression, one named group per entry, so a text is scanned once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["CATEGORIES", "WeaponMention", "find_weapons", "primary_weapon"]
+
+#: The categories a weapon mention can have.
+CATEGORIES = ("aircraft", "drone", "missile", "rocket", "artillery", "bomb", "other")
+
+# Specificity: a named type, a class of weapon, a generic word.
+_NAMED, _CLASS, _GENERIC = 3, 2, 1
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponMention:
+    """One weapon named in text.
+
+    Parameters
+    ----------
+    name : str
+        Normalised name: ``"F-4 Phantom"``, ``"Shahed-136"``, ``"ballistic
+        missile"``, ``"aircraft"``...
+    category : str
+        One of :data:`CATEGORIES`.
+    start, end : int
+        Character span in the text that was searched.
+
+    Examples
+    --------
+    >>> WeaponMention("MQ-9 Reaper", "drone", 4, 15).category
+    'drone'
+    """
+
+    name: str
+    category: str
+    start: int
+    end: int
+
+
+_JETS = (
+    r"(?:\s+(?:fighter[\s-]jets?|fighter[\s-]bombers?|strike\s+fighters?|jet\s+fighters?|"
+    r"fighters?|jets?|warplanes?|aircraft|bombers?|planes?))?"
+)
+_HELOS = r"(?:\s+(?:attack\s+)?(?:helicopters?|gunships?|choppers?|helicopter\s+gunships?))?"
+_DRONES = (
+    r"(?:\s+(?:kamikaze\s+|suicide\s+|attack\s+|combat\s+|armed\s+|surveillance\s+)?"
+    r"(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?))?"
+)
+_MISSILES = (
+    r"(?:\s+(?:(?:short|medium|long|intermediate)-range\s+)?(?:ballistic\s+|cruise\s+|hypersonic\s+|"
+    r"air-launched\s+|anti-ship\s+|anti-tank\s+|air-to-surface\s+|surface-to-surface\s+|guided\s+)?"
+    r"missiles?)?"
+)
+_ROCKETS = r"(?:\s+(?:rockets?|multiple\s+rocket\s+launchers?|launchers?|MLRS))?"
+
+# (pattern, normalised name, category, specificity, case-insensitive). Order
+# matters where two patterns can start at the same place: the first wins, so
+# longer and more specific patterns come first. A name with "{n}" takes the
+# digits of the pattern's group "n".
+_TABLE: list[tuple[str, str, str, int, bool]] = [
+    # aircraft, named
+    (r"F-?4(?:[A-Z]\b)?s?(?:\s+Phantom(?:\s+II)?s?)?" + _JETS, "F-4 Phantom", "aircraft", _NAMED, False),
+    (r"(?<!DJI\s)Phantom(?:\s+II)?s?" + _JETS, "F-4 Phantom", "aircraft", _NAMED, False),
+    (r"F/A-18[A-Z]?s?(?:\s+(?:Super\s+)?Hornets?)?" + _JETS, "F/A-18", "aircraft", _NAMED, False),
+    (r"F-?(?P<n>14|15|16|18|22|35)(?:[A-Z]{1,2}\b)?s?(?:\s+(?:Tomcat|Strike\s+Eagle|Eagle|Fighting\s+Falcon|"
+     r"Falcon|Raptor|Lightning(?:\s+II)?|Adir|Sufa|Ra'?am)s?)?" + _JETS, "F-{n}", "aircraft", _NAMED, False),
+    (r"(?:Sukhoi\s+)?Su-?(?P<n>17|22|24|25|27|30|33|34|35|57)(?:[A-Z]{1,3}\b)?s?" + _JETS,
+     "Su-{n}", "aircraft", _NAMED, False),
+    (r"MiG-?(?P<n>21|23|25|27|29|31|35)(?:[A-Z]{1,3}\b)?s?" + _JETS, "MiG-{n}", "aircraft", _NAMED, True),
+    (r"Tu-?(?P<n>22|95|160)(?:M3?|MS)?s?" + _JETS, "Tu-{n}", "aircraft", _NAMED, False),
+    (r"B-(?P<n>1|2|52)[A-Z]?s?(?:\s+(?:Lancer|Spirit|Stratofortress)s?)?(?:\s+(?:stealth\s+)?bombers?)?",
+     "B-{n}", "aircraft", _NAMED, False),
+    (r"A-10[A-Z]?s?(?:\s+(?:Warthog|Thunderbolt(?:\s+II)?)s?)?" + _JETS, "A-10", "aircraft", _NAMED, False),
+    (r"AC-130[A-Z]?s?(?:\s+(?:gunships?|aircraft|planes?))?", "AC-130", "aircraft", _NAMED, False),
+    (r"(?:(?:Panavia|RAF)\s+)Tornado(?:\s+GR4)?s?" + _JETS + r"|Tornado(?:\s+GR4)?s?\s+(?:fighter[\s-]jets?|"
+     r"jets?|fighters?|aircraft|warplanes?|bombers?)|Tornado\s+GR4s?", "Tornado", "aircraft", _NAMED, False),
+    (r"(?:(?:Eurofighter|RAF)\s+)Typhoons?" + _JETS + r"|Typhoon(?:\s+FGR4)?s?\s+(?:fighter[\s-]jets?|"
+     r"jets?|fighters?|aircraft|warplanes?)", "Typhoon", "aircraft", _NAMED, False),
+    (r"(?:Dassault\s+)?Rafales?" + _JETS, "Rafale", "aircraft", _NAMED, False),
+    (r"Mirage(?:\s+2000(?:-\w+)?)s?" + _JETS, "Mirage 2000", "aircraft", _NAMED, False),
+    (r"(?:Saab\s+)?Gripens?" + _JETS, "Gripen", "aircraft", _NAMED, False),
+    (r"JF-17s?(?:\s+Thunders?)?" + _JETS, "JF-17", "aircraft", _NAMED, False),
+    (r"AH-64[A-Z]?s?(?:\s+Apaches?)?" + _HELOS + r"|Apache\s+(?:attack\s+)?(?:helicopters?|gunships?|choppers?)",
+     "Apache helicopter", "aircraft", _NAMED, False),
+    (r"(?:AH-1Z?\s+)?Cobra\s+(?:attack\s+)?helicopters?|AH-1Z?s?\b" + _HELOS, "AH-1 Cobra", "aircraft",
+     _NAMED, False),
+    (r"Mi-?(?P<n>8|17|24|28|35)(?:[A-Z]{1,3}\b)?s?" + _HELOS, "Mi-{n}", "aircraft", _NAMED, False),
+    (r"Ka-52s?" + _HELOS, "Ka-52", "aircraft", _NAMED, False),
+    # drones, named
+    (r"MQ-?9[AB]?s?(?:\s+Reapers?)?" + _DRONES + r"|Reapers?\s+(?:drones?|UAVs?)", "MQ-9 Reaper", "drone",
+     _NAMED, False),
+    (r"MQ-?1C\s*(?:Gray\s+Eagles?)?" + _DRONES + r"|Gray\s+Eagle\s+drones?", "MQ-1C Gray Eagle", "drone",
+     _NAMED, False),
+    (r"MQ-?1[AB]?s?(?:\s+Predators?)?" + _DRONES + r"|Predators?\s+(?:drones?|UAVs?)", "MQ-1 Predator",
+     "drone", _NAMED, False),
+    (r"RQ-4[A-Z]?s?(?:\s+Global\s+Hawks?)?" + _DRONES + r"|Global\s+Hawks?" + _DRONES, "RQ-4 Global Hawk",
+     "drone", _NAMED, False),
+    (r"(?:Bayraktar\s+)?Ak[ıi]nc[ıi]s?" + _DRONES, "Bayraktar Akinci", "drone", _NAMED, False),
+    (r"(?:Bayraktar\s+)?TB-?2s?" + _DRONES + r"|Bayraktars?" + _DRONES, "Bayraktar TB2", "drone", _NAMED,
+     False),
+    (r"Shahed-?(?P<n>101|129|131|136|149|238)s?" + _DRONES, "Shahed-{n}", "drone", _NAMED, True),
+    (r"Shaheds?" + _DRONES, "Shahed", "drone", _NAMED, False),
+    (r"Geran-?2s?" + _DRONES, "Geran-2", "drone", _NAMED, True),
+    (r"Mohajer-?6s?" + _DRONES, "Mohajer-6", "drone", _NAMED, True),
+    (r"Samad-?(?P<n>1|2|3)s?" + _DRONES, "Samad-{n}", "drone", _NAMED, True),
+    (r"Qasef-?2K?s?" + _DRONES, "Qasef-2K", "drone", _NAMED, True),
+    (r"Wing\s+Loong(?:\s+(?:II|2|1))?s?" + _DRONES, "Wing Loong", "drone", _NAMED, False),
+    (r"Hermes(?:\s+(?:450|900))s?" + _DRONES, "Hermes", "drone", _NAMED, False),
+    (r"Heron(?:\s+TP)?s?\s+(?:drones?|UAVs?)|Heron\s+TPs?", "Heron", "drone", _NAMED, False),
+    (r"Lancets?\s+(?:kamikaze\s+|loitering\s+munitions?|drones?)+|ZALA\s+Lancets?", "Lancet", "drone",
+     _NAMED, False),
+    (r"Switchblades?\s+(?:drones?|loitering\s+munitions?)", "Switchblade", "drone", _NAMED, False),
+    (r"Harops?" + _DRONES, "Harop", "drone", _NAMED, False),
+    # missiles, named
+    (r"Tomahawks?" + _MISSILES, "Tomahawk", "missile", _NAMED, False),
+    (r"(?:AGM-114\w*\s+)?Hellfire(?:\s+R9X)?s?" + _MISSILES + r"|AGM-114\w*" + _MISSILES + r"|R9X" + _MISSILES,
+     "Hellfire", "missile", _NAMED, False),
+    (r"Kinzhals?" + _MISSILES, "Kinzhal", "missile", _NAMED, False),
+    (r"Kalibrs?" + _MISSILES, "Kalibr", "missile", _NAMED, False),
+    (r"Iskander(?:-M|-K)?s?" + _MISSILES, "Iskander", "missile", _NAMED, False),
+    (r"Kh-?(?P<n>22|31|32|35|47|55|59|69|101|555)(?:[A-Z]{1,3}\b)?s?" + _MISSILES, "Kh-{n}", "missile",
+     _NAMED, False),
+    (r"(?:Zircon|Tsirkon)s?" + _MISSILES, "Zircon", "missile", _NAMED, False),
+    (r"Tochka(?:-U)?s?" + _MISSILES, "Tochka-U", "missile", _NAMED, False),
+    (r"Scuds?" + _MISSILES, "Scud", "missile", _NAMED, False),
+    (r"Storm\s+Shadows?" + _MISSILES, "Storm Shadow", "missile", _NAMED, False),
+    (r"SCALP(?:-EG)?s?" + _MISSILES, "SCALP", "missile", _NAMED, False),
+    (r"ATACMS" + _MISSILES, "ATACMS", "missile", _NAMED, False),
+    (r"JASSMs?(?:-ER)?" + _MISSILES, "JASSM", "missile", _NAMED, False),
+    (r"Fateh-?(?P<n>110|313|360)s?" + _MISSILES, "Fateh-{n}", "missile", _NAMED, True),
+    (r"(?:Zolfaghar|Zolfaqar|Zulfiqar|Zulfikar)s?" + _MISSILES, "Zolfaghar", "missile", _NAMED, True),
+    (r"Kheibar(?:\s+|-)Shekan" + _MISSILES, "Kheibar Shekan", "missile", _NAMED, True),
+    (r"Shahab-?3s?" + _MISSILES, "Shahab-3", "missile", _NAMED, True),
+    (r"(?:Sejjil|Sejil)s?" + _MISSILES, "Sejjil", "missile", _NAMED, True),
+    (r"Emad\s+(?:ballistic\s+)?missiles?", "Emad", "missile", _NAMED, False),
+    (r"Qiam(?:-1)?s?" + _MISSILES, "Qiam", "missile", _NAMED, False),
+    (r"Burkan(?:-?\d\w*)?s?" + _MISSILES, "Burkan", "missile", _NAMED, False),
+    (r"Kornets?" + _MISSILES, "Kornet", "missile", _NAMED, False),
+    (r"Spike\s+(?:anti-tank\s+)?missiles?", "Spike", "missile", _NAMED, False),
+    (r"Brimstones?" + _MISSILES, "Brimstone", "missile", _NAMED, False),
+    (r"Harpoons?\s+(?:anti-ship\s+)?missiles?", "Harpoon", "missile", _NAMED, False),
+    # rockets, named
+    (r"Katyushas?" + _ROCKETS, "Katyusha", "rocket", _NAMED, True),
+    (r"BM-21(?:\s+Grad)?s?" + _ROCKETS + r"|Grad\s+(?:rockets?|multiple|launchers?|MLRS)\w*",
+     "Grad", "rocket", _NAMED, False),
+    (r"HIMARS" + _ROCKETS, "HIMARS", "rocket", _NAMED, False),
+    (r"Uragans?" + _ROCKETS, "Uragan", "rocket", _NAMED, False),
+    (r"Smerchs?" + _ROCKETS, "Smerch", "rocket", _NAMED, False),
+    (r"Tornado-S" + _ROCKETS, "Tornado-S", "rocket", _NAMED, False),
+    (r"Qassams?" + _ROCKETS, "Qassam", "rocket", _NAMED, False),
+    (r"Fajr-?5s?" + _ROCKETS, "Fajr-5", "rocket", _NAMED, False),
+    (r"Falaq(?:-?\d)?s?" + _ROCKETS, "Falaq", "rocket", _NAMED, False),
+    # bombs, named
+    (r"GBU-?(?P<n>\d{1,3})[A-Z]?s?(?:/B)?(?:\s+(?:guided\s+|glide\s+|bunker[\s-]buster\s+)?bombs?)?",
+     "GBU-{n}", "bomb", _NAMED, True),
+    (r"JDAMs?(?:-ER)?(?:\s+(?:guided\s+)?bombs?)?|Joint\s+Direct\s+Attack\s+Munitions?", "JDAM", "bomb",
+     _NAMED, True),
+    (r"(?:Mk|MK|Mark)[\s-]?(?P<n>8[2-4])s?(?:\s+bombs?)?", "Mk-{n}", "bomb", _NAMED, False),
+    # classes
+    (r"helicopter\s+gunships?|(?:attack|combat)\s+helicopters?|gunships?", "helicopter gunship",
+     "aircraft", _CLASS, True),
+    (r"one-way\s+attack\s+(?:drones?|UAVs?|UAS|unmanned\s+aerial\s+vehicles?)", "one-way attack drone",
+     "drone", _CLASS, True),
+    (r"(?:kamikaze|suicide|exploding|explosive-laden|explosives-laden)[\s-](?:attack\s+)?(?:drones?|UAVs?)",
+     "kamikaze drone", "drone", _CLASS, True),
+    (r"loitering\s+munitions?", "loitering munition", "drone", _CLASS, True),
+    (r"FPV\s+drones?|first-person[\s-]view\s+drones?", "FPV drone", "drone", _CLASS, False),
+    (r"(?:naval|sea|maritime|surface|water)\s+drones?|drone\s+boats?|unmanned\s+surface\s+vessels?|USVs?\b",
+     "naval drone", "drone", _CLASS, True),
+    (r"(?:(?:short|medium|long|intermediate)-range\s+|intercontinental\s+)?ballistic\s+missiles?",
+     "ballistic missile", "missile", _CLASS, True),
+    (r"cruise\s+missiles?", "cruise missile", "missile", _CLASS, True),
+    (r"hypersonic\s+missiles?", "hypersonic missile", "missile", _CLASS, True),
+    (r"anti-ship\s+(?:(?:cruise|ballistic)\s+)?missiles?", "anti-ship missile", "missile", _CLASS, True),
+    (r"anti-tank\s+(?:guided\s+)?missiles?|ATGMs?\b", "anti-tank missile", "missile", _CLASS, False),
+    (r"surface-to-surface\s+missiles?|ground-to-ground\s+missiles?", "surface-to-surface missile",
+     "missile", _CLASS, True),
+    (r"air-to-(?:surface|ground)\s+missiles?|air-launched\s+missiles?", "air-to-surface missile",
+     "missile", _CLASS, True),
+    (r"surface-to-air\s+missiles?", "surface-to-air missile", "missile", _CLASS, True),
+    (r"precision[\s-]guided\s+(?:munitions?|missiles?|weapons?)|PGMs?\b", "precision-guided munition",
+     "missile", _CLASS, False),
+    (r"guided\s+missiles?", "guided missile", "missile", _CLASS, True),
+    (r"rocket-propelled\s+grenades?|RPGs?\b", "rocket-propelled grenade", "rocket", _CLASS, False),
+    (r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)|MLRS\b", "multiple rocket launcher",
+     "rocket", _CLASS, False),
+    (r"barrel[\s-]bombs?", "barrel bomb", "bomb", _CLASS, True),
+    (r"bunker[\s-]busters?(?:\s+bombs?)?|bunker-busting\s+(?:bombs?|munitions?)", "bunker buster", "bomb",
+     _CLASS, True),
+    (r"glide\s+bombs?|guided\s+aerial\s+bombs?|KABs?\b", "glide bomb", "bomb", _CLASS, False),
+    (r"(?:precision-|laser-|satellite-)?guided\s+bombs?|smart\s+bombs?", "guided bomb", "bomb", _CLASS, True),
+    (r"cluster\s+(?:bombs?|munitions?)", "cluster munition", "bomb", _CLASS, True),
+    (r"(?:thermobaric|vacuum)\s+(?:bombs?|weapons?|rockets?)", "thermobaric weapon", "bomb", _CLASS, True),
+    (r"white\s+phosphorus", "white phosphorus", "other", _CLASS, True),
+    (r"howitzers?", "howitzer", "artillery", _CLASS, True),
+    (r"mortars?(?:\s+(?:fire|shells?|rounds?|bombs?|attacks?))?", "mortar", "artillery", _CLASS, True),
+    (r"tank\s+(?:fire|shells?|shelling|rounds?)", "tank fire", "artillery", _CLASS, True),
+    (r"car[\s-]bombs?|vehicle-borne\s+(?:improvised\s+)?explosive\s+devices?|VBIEDs?\b", "car bomb",
+     "other", _CLASS, False),
+    (r"roadside\s+bombs?", "roadside bomb", "other", _CLASS, True),
+    (r"improvised\s+explosive\s+devices?|IEDs?\b", "IED", "other", _CLASS, False),
+    (r"suicide\s+(?:bombs?|bombers?|bombings?|vests?)", "suicide bomb", "other", _CLASS, True),
+    # generic words
+    (r"(?<!passenger\s)(?<!civilian\s)(?<!commercial\s)(?<!cargo\s)(?:war[\s-]?planes?|fighter[\s-]jets?|"
+     r"jet[\s-]fighters?|fighter[\s-]bombers?|fighter\s+(?:aircraft|planes?)|(?:combat|military)\s+"
+     r"(?:aircraft|jets?|planes?)|strategic\s+bombers?|jets?(?!\s+(?:fuel|ski|stream|engines?|lag))|"
+     r"aircraft(?!\s+carriers?)|planes?)",
+     "aircraft", "aircraft", _GENERIC, True),
+    (r"helicopters?|choppers?", "helicopter", "aircraft", _GENERIC, True),
+    (r"(?:drones?|UAVs?|UAS\b|unmanned\s+(?:aerial|air)\s+(?:vehicles?|systems?)|unmanned\s+aircraft)"
+     r"(?!\s+(?:footage|videos?|images?|photos?|pictures?|cameras?|pilots?|operators?|shows?|racing|"
+     r"deliver(?:y|ies)|light\s+shows?))",
+     "drone", "drone", _GENERIC, True),
+    (r"missiles?(?!\s+(?:defen[cs]es?|shields?|programs?|programmes?|tests?|interceptors?))",
+     "missile", "missile", _GENERIC, True),
+    (r"rocket\s+fire|rockets?(?!\s+(?:scien\w+|launch\s+pads?))", "rocket", "rocket", _GENERIC, True),
+    (r"artillery(?:\s+(?:fire|shells?|shelling|rounds?|barrages?|strikes?))?", "artillery", "artillery",
+     _GENERIC, True),
+    (r"shelling|shells", "shelling", "artillery", _GENERIC, True),
+    (r"bombs?(?!\s+(?:shelters?|squads?|threats?|disposal|scares?|sniff\w*))", "bomb", "bomb", _GENERIC,
+     True),
+]
+
+_ENTRIES: list[tuple[str, str, int, str | None]] = []
+_parts = []
+for _i, (_pattern, _name, _category, _level, _nocase) in enumerate(_TABLE):
+    _digits = f"n{_i}" if "(?P<n>" in _pattern else None
+    _pattern = _pattern.replace("(?P<n>", f"(?P<n{_i}>")
+    _parts.append(f"(?P<w{_i}>{'(?i:' if _nocase else '(?:'}{_pattern}))")
+    _ENTRIES.append((_name, _category, _level, _digits))
+# Weapons are whole words, and a hyphen before one negates or modifies it:
+# "anti-aircraft", "counter-drone", "anti-missile". After one, a hyphen
+# usually just builds an adjective ("drone-launched") unless it names
+# something else ("bomb-making", "blast-proof").
+_WEAPON_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_parts) + r")(?!\w|-(?:making|maker|makers|proof|sniffing|like)\b)"
+)
+del _i, _pattern, _name, _category, _level, _nocase, _digits, _parts
+
+
+def find_weapons(text: str) -> list[WeaponMention]:
+    """Find weapons named in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or a whole article.
+
+    Returns
+    -------
+    list of WeaponMention
+        In text order, without overlaps.
+
+    Examples
+    --------
+    >>> [(w.name, w.category) for w in find_weapons(
+    ...     "Two F-4 Phantoms and a Shahed-136 drone struck, then rocket fire.")]
+    [('F-4 Phantom', 'aircraft'), ('Shahed-136', 'drone'), ('rocket', 'rocket')]
+    >>> find_weapons("anti-aircraft guns on an aircraft carrier")
+    []
+    """
+    return [mention for mention, _ in _iter_weapons(text)]
+
+
+def _iter_weapons(text: str) -> Iterable[tuple[WeaponMention, int]]:
+    """Mentions with the specificity of the table entry that found them."""
+    for m in _WEAPON_RE.finditer(text):
+        name, category, level, digits = _ENTRIES[int(m.lastgroup[1:])]
+        if digits:
+            name = name.format(n=m.group(digits))
+        yield WeaponMention(name, category, m.start(), m.end()), level
+
+
+def primary_weapon(sentences: Iterable[str] | str) -> str | None:
+    """The one name that best describes the weapon used.
+
+    A named type ("F-16", "Shahed-136") beats a class ("ballistic missile",
+    "kamikaze drone"), which beats a generic word ("aircraft", "drone").
+    Among equals, the most mentioned wins, then the first mentioned.
+
+    Parameters
+    ----------
+    sentences : iterable of str, or str
+        The sentences reporting one event (a single string is one sentence).
+
+    Returns
+    -------
+    str or None
+        A normalised weapon name; ``None`` when no weapon is named.
+
+    Examples
+    --------
+    >>> primary_weapon(["Warplanes struck the depot.", "The jets were F-16s, officials said."])
+    'F-16'
+    >>> primary_weapon("Nothing was said about how.") is None
+    True
+    """
+    if isinstance(sentences, str):
+        sentences = [sentences]
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    level: dict[str, int] = {}
+    for sentence in sentences:
+        for mention, specificity in _iter_weapons(sentence):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+            first.setdefault(mention.name, len(first))
+            level[mention.name] = specificity
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (level[n], counts[n], -first[n]))
