@@ -35,9 +35,10 @@ def _register() -> None:
     # Command modules are imported here, not at the top of their own modules,
     # so each stays importable on its own in tests.
     from geostrikes.cli import gazetteer as gazetteer_cmds
+    from geostrikes.cli import extract as extract_cmds
     from geostrikes.cli import places as places_cmds
 
-    for command in (*gazetteer_cmds.COMMANDS, *places_cmds.COMMANDS):
+    for command in (*extract_cmds.COMMANDS, *gazetteer_cmds.COMMANDS, *places_cmds.COMMANDS):
         cli.add_command(command)
 
 

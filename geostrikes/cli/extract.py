@@ -1,0 +1,49 @@
+"""``geostrikes extract``: strike events from articles, as GeoJSON and friends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from geostrikes.cli._common import finish, quiet_option, state
+from geostrikes.cli._formats import output_options
+
+
+@click.command("extract")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@output_options
+@click.option("--no-merge", is_flag=True,
+              help="Keep one event per article; do not merge reports of the same strike.")
+@quiet_option
+def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
+                    no_merge: bool) -> None:
+    """Extract strike events from the INPUT articles.
+
+    Every air, drone, missile or rocket strike the articles report: where it
+    hit (with honest precision), who carried it out as the article
+    attributes it, the stance (claimed, confirmed, accused, suspected,
+    denied, unattributed), who attributes and who denies, and the quoting
+    sentence. INPUT is a .txt, .html, .jsonl/.json or .csv file, a folder
+    (with an optional articles.csv sidecar), or - for standard input.
+
+    \b
+    Examples:
+      geostrikes extract seeds/ -o events.geojson
+      geostrikes extract feed.jsonl -o events.gpkg
+      geostrikes extract seeds/ -o events.csv --format acled
+    """
+    from geostrikes.export import write_events
+    from geostrikes.extract.events import extract
+    from geostrikes.ingest import read_articles
+
+    st = state()
+    articles = st.progress(read_articles(inputs, on_skip=st.skip), desc="extract",
+                           unit="article")
+    events = extract(articles, merge=not no_merge)
+    write_events(events, output, format=format)
+    st.info(f"wrote {len(events)} events to {output}")
+    finish()
+
+
+COMMANDS = (extract_command,)

@@ -1,0 +1,181 @@
+"""Who is named in a sentence, normalised to the actor names events carry.
+
+Countries are named by English short name (``United States``, ``Iran``);
+their capitals, ministries, armed forces, commands and aircraft markings map
+to the state (``Pentagon``, ``CENTCOM`` -> United States; ``IRGC``,
+``Tehran`` -> Iran; ``IDF`` -> Israel). Coalitions and armed groups have
+their own names (``US-led coalition``, ``Houthis``, ``Iran-backed militias``).
+
+A match records whether the actor was named by a noun ("Israel", "the
+Pentagon") or by an adjective ("Israeli drones"), since the two take part in
+different attribution patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geostrikes.geocode.demonyms import _RAW as _DEMONYM_FORMS
+
+__all__ = ["ActorMention", "find_actors", "COUNTRY_NAMES", "UNKNOWN"]
+
+UNKNOWN = "unknown"
+
+#: ISO alpha-2 -> English short name, for the countries actors come from.
+COUNTRY_NAMES = {
+    "AF": "Afghanistan", "AL": "Albania", "DZ": "Algeria", "AM": "Armenia", "AU": "Australia",
+    "AT": "Austria", "AZ": "Azerbaijan", "BH": "Bahrain", "BD": "Bangladesh", "BY": "Belarus",
+    "BE": "Belgium", "BA": "Bosnia and Herzegovina", "BR": "Brazil", "BG": "Bulgaria",
+    "MM": "Myanmar", "CA": "Canada", "TD": "Chad", "CN": "China", "CO": "Colombia",
+    "HR": "Croatia", "CU": "Cuba", "CY": "Cyprus", "CZ": "Czechia", "DK": "Denmark",
+    "DJ": "Djibouti", "NL": "Netherlands", "EG": "Egypt", "AE": "United Arab Emirates",
+    "ER": "Eritrea", "EE": "Estonia", "ET": "Ethiopia", "FI": "Finland", "FR": "France",
+    "GE": "Georgia", "DE": "Germany", "GR": "Greece", "HU": "Hungary", "IN": "India",
+    "ID": "Indonesia", "IR": "Iran", "IQ": "Iraq", "IE": "Ireland", "IL": "Israel",
+    "IT": "Italy", "JP": "Japan", "JO": "Jordan", "KZ": "Kazakhstan", "KE": "Kenya",
+    "KW": "Kuwait", "KG": "Kyrgyzstan", "LV": "Latvia", "LB": "Lebanon", "LY": "Libya",
+    "LT": "Lithuania", "ML": "Mali", "MX": "Mexico", "MD": "Moldova", "MA": "Morocco",
+    "NE": "Niger", "NG": "Nigeria", "KP": "North Korea", "NO": "Norway", "OM": "Oman",
+    "PK": "Pakistan", "PS": "Palestine", "PH": "Philippines", "PL": "Poland", "PT": "Portugal",
+    "QA": "Qatar", "RO": "Romania", "RU": "Russia", "SA": "Saudi Arabia", "RS": "Serbia",
+    "SO": "Somalia", "ZA": "South Africa", "KR": "South Korea", "SS": "South Sudan",
+    "ES": "Spain", "SD": "Sudan", "SE": "Sweden", "CH": "Switzerland", "SY": "Syria",
+    "TW": "Taiwan", "TJ": "Tajikistan", "TN": "Tunisia", "TR": "Turkey", "TM": "Turkmenistan",
+    "UA": "Ukraine", "GB": "United Kingdom", "US": "United States", "UZ": "Uzbekistan",
+    "VE": "Venezuela", "VN": "Vietnam", "YE": "Yemen",
+}
+
+# Nouns (beyond the country's own name) that stand for a state's decisions or forces.
+_STATE_NOUNS = {
+    "United States": r"United States|U\.S\.A?\.?|USA|US|America|Washington|Pentagon|"
+                     r"CENTCOM|Central Command|AFRICOM|White House|Department of Defen[cs]e|"
+                     r"(?:Obama|Trump|Biden|Bush) administration|U\.S\. Air Force|USAF|"
+                     r"U\.S\. Navy|U\.S\. military|American military",
+    "Iran": r"Iran|Tehran|IRGC|Revolutionary Guards?(?: Corps)?|Islamic Republic(?: of Iran)?|"
+            r"Quds Force",
+    "Israel": r"Israel|IDF|Israel Defen[cs]e Forces|Israeli Air Force|IAF|Tel Aviv|Mossad",
+    "Russia": r"Russia|Moscow|Kremlin",
+    "Turkey": r"Turkey|T[üu]rkiye|Ankara",
+    "United Kingdom": r"United Kingdom|Britain|Great Britain|UK|U\.K\.|RAF|Royal Air Force|London",
+    "Saudi Arabia": r"Saudi Arabia|Riyadh|KSA",
+    "United Arab Emirates": r"United Arab Emirates|UAE|U\.A\.E\.|Abu Dhabi",
+    "Syria": r"Syrian (?:government|regime|army|military|air force|forces)|Assad regime|"
+             r"Syrian Arab Army",
+    "Iraq": r"Iraqi (?:government|army|military|air force|armed forces|security forces)",
+    "Ukraine": r"Ukraine|Kyiv|Kiev",
+    "France": r"France|Paris",
+    "Egypt": r"Egypt|Cairo",
+    "Jordan": r"Jordanian (?:air force|military|army)|Amman",
+    "Pakistan": r"Pakistan|Islamabad",
+    "Afghanistan": r"Afghanistan",
+    "Lebanon": r"Lebanese (?:army|military)",
+    "Yemen": r"Yemeni (?:government|army)",
+    "Sudan": r"Sudanese (?:army|armed forces|air force)|SAF",
+    "Ethiopia": r"Ethiopian (?:army|military|air force)|ENDF",
+    "Nigeria": r"Nigerian (?:army|military|air force)",
+}
+
+_GROUPS = {
+    "US-led coalition": r"U\.?S\.?-led (?:international )?coalition|American-led coalition|"
+                        r"international coalition|anti-IS(?:IS|IL)? coalition|"
+                        r"Global Coalition|Operation Inherent Resolve|CJTF-OIR|coalition",
+    "Saudi-led coalition": r"Saudi-led (?:military )?coalition|Arab coalition|"
+                           r"Saudi-led|Saudi-UAE coalition",
+    "Houthis": r"Houthis?|Huthis?|Ansar ?Allah|Ansarullah",
+    "Hezbollah": r"Hezbollah|Hizbollah|Hizballah|Hizbullah",
+    "Kataib Hezbollah": r"Kata['’]?ib Hez?b[ou]llah|Kata['’]?ib Hizballah|Kataeb Hezbollah",
+    "Hamas": r"Hamas|Qassam Brigades|Izz ad-Din al-Qassam Brigades",
+    "Palestinian Islamic Jihad": r"(?:Palestinian )?Islamic Jihad|al-Quds Brigades",
+    "ISIS": r"ISIS|ISIL|Islamic State(?: group)?|Daesh|IS",
+    "al-Qaeda": r"al-Qa['’]?eda|Al Qaeda|AQAP|al-Qaida",
+    "al-Shabaab": r"al-Shabaab|Al Shabaab|al-Shabab|Shabaab",
+    "Taliban": r"Taliban",
+    "PKK": r"PKK|Kurdistan Workers['’]? Party",
+    "SDF": r"SDF|Syrian Democratic Forces",
+    "Popular Mobilization Forces": r"Popular Mobili[sz]ation (?:Forces|Units)|PMF|PMU|"
+                                   r"Hashd al-Shaabi",
+    "Iran-backed militias": r"Iran(?:ian)?-(?:backed|aligned|allied|linked|supported) "
+                            r"(?:militias?|groups?|forces|fighters|factions?|proxies)|"
+                            r"Iranian(?:-| )backed (?:militias?|forces|groups?)",
+    "Wagner Group": r"Wagner(?: Group)?",
+    "Rapid Support Forces": r"Rapid Support Forces|RSF",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in text: normalised name, span, and how it was named."""
+
+    actor: str
+    start: int
+    end: int
+    text: str
+    adjective: bool
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    alternatives: list[tuple[str, str, bool]] = []
+    for actor, nouns in {**_STATE_NOUNS, **_GROUPS}.items():
+        alternatives += [(form, actor, False) for form in _top_level(nouns)]
+    for code, forms in _DEMONYM_FORMS.items():
+        name = COUNTRY_NAMES.get(code)
+        if not name:
+            continue
+        alternatives.append((re.escape(name), name, False))
+        alternatives += [(re.escape(f), name, True) for f in forms.split("|")
+                         if not f.isupper() and "." not in f]
+    # Longest alternatives first, so "Iran-backed militias" wins over "Iran".
+    alternatives.sort(key=lambda a: -len(a[0]))
+    groups = []
+    _pattern.table = []  # type: ignore[attr-defined]
+    for index, (form, actor, adjective) in enumerate(alternatives):
+        groups.append(f"(?P<a{index}>{form})")
+        _pattern.table.append((actor, adjective))  # type: ignore[attr-defined]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w])")
+
+
+def _top_level(pattern: str) -> list[str]:
+    """Split a regex on the ``|`` that are not inside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in pattern:
+        if char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Actors named in ``text``, in order, non-overlapping.
+
+    Examples
+    --------
+    >>> [(a.actor, a.adjective) for a in find_actors("Israeli drones hit Iran-backed militias.")]
+    [('Israel', True), ('Iran-backed militias', False)]
+    >>> [a.actor for a in find_actors("the Pentagon and the IRGC")]
+    ['United States', 'Iran']
+    """
+    pattern = _pattern()
+    table = _pattern.table  # type: ignore[attr-defined]
+    found = []
+    for match in pattern.finditer(text):
+        index = int(match.lastgroup[1:])
+        actor, adjective = table[index]
+        surface = match.group()
+        if surface in ("IS", "US") and not _plausible_abbreviation(text, match.start()):
+            continue
+        found.append(ActorMention(actor, match.start(), match.end(), surface, adjective))
+    return found
+
+
+def _plausible_abbreviation(text: str, start: int) -> bool:
+    # "US" and "IS" are words in all-caps headlines; in running text they are
+    # abbreviations. A lower-case neighbour says we are in running text.
+    window = text[max(0, start - 20):start + 22]
+    return any(c.islower() for c in window)

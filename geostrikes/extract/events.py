@@ -1,0 +1,555 @@
+"""Strike events: who struck where, and how sure anyone is.
+
+The method, sentence by sentence:
+
+1. **Trigger**: a sentence reports a strike when it has a strike phrase
+   ("air strikes", "drone attack", "warplanes hit", "bombardment"); weaker
+   words ("strikes", "attack", "blast", "hit") count only in an article that
+   reports aerial strikes at all. Threats and hypotheticals ("could strike",
+   "the prospect of"), negations ("never been involved in any air
+   strikes") and aggregates ("1,000 air strikes so far") report no event.
+2. **Where**: the sentence's locational place mentions from the geoparser
+   (never metonyms, venues, launch sites "from X", or the actor's own
+   country); when it names none, the next sentence's places if that one
+   only continues the story ("They were in a building in Damascus").
+3. **Who**: the actor named as the agent ("Israeli drones", "strikes by the
+   coalition", "Iran has carried out", "blamed on Israel", "said it
+   targeted"); an anaphor ("the strikes") inherits the last attribution.
+4. **How sure**: the speaker and hedges of the sentence
+   (:mod:`geostrikes.extract.stance`), and denials anywhere in the article.
+5. **One event per strike**: mentions of one strike in an article (same or
+   compatible actor, contained or nearby places, compatible dates) merge,
+   keeping the most precise place and every attribution; across articles,
+   :func:`merge_events` merges reports of the same strike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from geostrikes.extract.actors import UNKNOWN, ActorMention, find_actors
+from geostrikes.extract.dates import find_dates
+from geostrikes.extract.numbers import find_casualties
+from geostrikes.extract.sentences import Sentence, split_sentences
+from geostrikes.extract.stance import denial_in, find_speaker, is_hedged, sentence_stance
+from geostrikes.extract.weapons import primary_weapon
+from geostrikes.geocode.geoparser import Geoparser
+from geostrikes.geocode.normalize import name_key
+from geostrikes.model import (
+    Article,
+    Attribution,
+    Kind,
+    Mention,
+    Precision,
+    Source,
+    Stance,
+    StrikeEvent,
+)
+
+__all__ = ["extract", "extract_article", "merge_events", "Extractor"]
+
+_AERIAL = (r"air ?strikes?|airstrikes?|air[- ]raids?|air attacks?|aerial (?:attacks?|"
+           r"bombardments?|strikes?|bombing)|drone (?:strikes?|attacks?)|missile (?:strikes?|"
+           r"attacks?|barrages?)|rocket (?:attacks?|fire|barrages?)|precision strikes?|"
+           r"bombardments?|(?<!suicide )(?<!car )bombings?|bombed|bombing|shelled|airstrike")
+_STRONG = re.compile(r"\b(?:" + _AERIAL + r")\b", re.IGNORECASE)
+_CRAFT = re.compile(
+    r"\b(?:warplanes?|jets?|fighter[- ]jets?|planes?|aircraft|drones?|helicopters?|"
+    r"bombers?|missiles?|rockets?|F-?\d+\w*|Phantoms?|UAVs?)\b(?:\W+\w+){0,4}?\W+"
+    r"(?:hit|struck|bombed|bombing|targeted|attacked|pounded|striking|strikes?)\b",
+    re.IGNORECASE,
+)
+_WEAK = re.compile(
+    r"\b(?:strikes?|struck|striking|raids?|attacks?|attacked|hit|targeted|blasts?|"
+    r"explosions?)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:threaten\w*|warn\w*|would|could|might|may|plan\w*|prepar\w*|vow\w*|ready|"
+    r"prospect|possible|possibility|consider\w*|if|avoid|calls? for|called for|intend\w*|"
+    r"seek\w*|want\w*|risk\w*|capable|capability|deter\w*)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|n['’]t|any such|denied that|deny that|denies that)\b"
+    r"(?:\W+\w+){0,6}\W*$", re.IGNORECASE)
+_AGGREGATE = re.compile(
+    r"\b\d[\d,]*\+?\s+(?:\w+\s+)?(?:air ?strikes|airstrikes|strikes|raids|sorties)\b[^.;]*?"
+    r"\b(?:so far|since|to date|in total|this year|over the past|in the past)\b"
+    r"|\b(?:hundreds|thousands|dozens) of (?:air ?strikes|airstrikes|strikes|raids)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the|those|these|that|this|such)\s+(?:\w+\s+)?(?:air ?strikes?|airstrikes?|strikes?|"
+    r"raids?|attacks?|blasts?|explosions?|bombings?|bombardment)\b",
+    re.IGNORECASE)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|at|toward|towards|of|hit|struck|bombed|targeted|attacked)"
+    r"\s+(?:the\s+|an?\s+|some\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE)
+_AGENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:\w+\s+){0,5}?(?:has |have |had |also |reportedly |allegedly |"
+    r"apparently |appear(?:s|ed)? to (?:have )?|is |are |was |were )*(?:carried out|"
+    r"carrying out|launched|launching|conducted|conducting|struck|striking|bombed|bombing|"
+    r"hit|targeted|attacked|fired|used|sent|shelled|pounded|strikes?|raids?)\b",
+    re.IGNORECASE)
+_BY_AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_BLAMED = re.compile(
+    r"\b(?:blamed (?:\w+\s+)?on|attributed (?:\w+\s+)?to|accused|accuses|blames|blaming)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
+_SAID_IT = re.compile(
+    r"\b(?:said|says|announced|confirmed|stated)\s+(?:that\s+)?(?:it|they|its forces|its "
+    r"jets|its aircraft)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|launched|"
+    r"struck|targeted|hit|bombed|attacked)\b", re.IGNORECASE)
+_CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s)? responsibility\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\b(?:from|launched from|fired from|based in|over)\s+(?:the\s+)?"
+                          r"(?:\w+\s+)?$", re.IGNORECASE)
+_AIR_CONTEXT = re.compile(
+    r"\b(?:" + _AERIAL + r"|warplanes?|fighter jets?|drones?|airstrikes?|missiles?|"
+    r"air force|helicopter gunships?|aircraft)\b", re.IGNORECASE)
+
+_PRECISION_ORDER = {
+    Precision.EXACT: 0, Precision.OFFSET: 1, Precision.NEAR: 2, Precision.ADMIN2: 3,
+    Precision.ADMIN1: 4, Precision.BORDER: 5, Precision.COUNTRY: 6,
+}
+_STANCE_ORDER = {
+    Stance.CLAIMED: 0, Stance.CONFIRMED: 1, Stance.ACCUSED: 2, Stance.SUSPECTED: 3,
+    Stance.DENIED: 4, Stance.UNATTRIBUTED: 5,
+}
+_DATE_SLACK_DAYS = {"day": 3, "week": 10, "month": 31, "year": 366}
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event while it is being built and merged."""
+
+    location: Mention
+    actor: str
+    stance: Stance
+    sentence: Sentence
+    attributions: list[Attribution] = field(default_factory=list)
+    date: dt.date | None = None
+    date_precision: str | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    weapon: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Attributed:
+    actor: str
+    stance: Stance
+    attributed_by: tuple[str, ...]
+
+
+class Extractor:
+    """Strike events from articles; the geoparser is injectable.
+
+    Parameters
+    ----------
+    geoparser : Geoparser, optional
+        Resolves the place mentions; one over the bundled gazetteer by default.
+    """
+
+    def __init__(self, geoparser: Geoparser | None = None) -> None:
+        self.geoparser = geoparser if geoparser is not None else Geoparser()
+
+    def extract_article(self, article: Article) -> list[StrikeEvent]:
+        """Every strike one article reports, merged to one event per strike."""
+        text = article.text
+        if not _STRONG.search(text) and not _CRAFT.search(text):
+            return []
+        mentions = [m for m in self.geoparser.parse(replace(article, spans=None))
+                    if m.place is not None]
+        sentences = split_sentences(text)
+        air_context = bool(_AIR_CONTEXT.search(text))
+        drafts: list[_Draft] = []
+        denials: set[str] = set()
+        last: _Attributed | None = None
+        last_speaker = None
+        for index, sentence in enumerate(sentences):
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            actors = find_actors(sentence.text)
+            speaker = find_speaker(sentence.text, following.text if following else "")
+            if denial_in(sentence.text):
+                denier = _denier(sentence.text, actors) or (last_speaker and last_speaker.actor)
+                if denier and denier != UNKNOWN:
+                    denials.add(denier)
+            if speaker is not None:
+                last_speaker = speaker
+            trigger = _trigger(sentence.text, air_context)
+            if trigger is None:
+                continue
+            attributed = self._attribute(sentence.text, trigger, actors, speaker, last)
+            if attributed is None:
+                continue
+            last = attributed
+            places = _sentence_places(mentions, sentence, actors, attributed.actor)
+            if not places and following is not None and _trigger(following.text,
+                                                                   air_context) is None:
+                places = _sentence_places(mentions, following, find_actors(following.text),
+                                          attributed.actor)
+            if not places:
+                continue
+            details = _details(sentence, following, article)
+            for place in places:
+                drafts.append(_Draft(
+                    location=place, actor=attributed.actor, stance=attributed.stance,
+                    sentence=sentence,
+                    attributions=[Attribution(attributed.actor, attributed.stance,
+                                              attributed.attributed_by, (), article.id)],
+                    **details,
+                ))
+        merged = _merge_drafts(drafts)
+        return [self._event(article, n, draft, denials) for n, draft in enumerate(merged, 1)]
+
+    def _attribute(self, sentence: str, trigger: re.Match[str], actors: list[ActorMention],
+                   speaker, last: _Attributed | None) -> _Attributed | None:
+        actor = _agent(sentence, trigger, actors, speaker)
+        if actor is None and _ANAPHOR.search(sentence) and last is not None:
+            return last
+        actor = actor or UNKNOWN
+        by_reports = bool(re.search(r"\breports?\b", sentence, re.IGNORECASE))
+        if _CLAIMED_RESPONSIBILITY.search(sentence) and actor != UNKNOWN:
+            stance = Stance.CLAIMED
+        else:
+            stance = sentence_stance(actor, speaker, is_hedged(sentence), by_reports)
+        attributed_by = ()
+        if speaker is not None and speaker.actor != actor and stance == Stance.ACCUSED:
+            attributed_by = (speaker.text,)
+        return _Attributed(actor, stance, attributed_by)
+
+    def _event(self, article: Article, n: int, draft: _Draft, denials: set[str]
+               ) -> StrikeEvent:
+        actor, stance = draft.actor, draft.stance
+        attributed_by = tuple(dict.fromkeys(b for a in draft.attributions for b in
+                                            a.attributed_by))
+        denied_by: tuple[str, ...] = ()
+        if actor in denials:
+            denied_by = (actor,)
+            # Denied, unless someone named asserts it.
+            if stance in (Stance.SUSPECTED, Stance.UNATTRIBUTED) and not attributed_by:
+                stance = Stance.DENIED
+        source = Source(article.id, article.title, article.outlet, article.url,
+                        article.published)
+        attributions = tuple(replace(a, denied_by=denied_by) for a in draft.attributions)
+        return StrikeEvent(
+            event_id=f"{article.id}:{n}", article_id=article.id, location=draft.location,
+            actor=actor, stance=stance, attributed_by=attributed_by, denied_by=denied_by,
+            attributions=attributions, sources=(source,), target=draft.target,
+            weapon=draft.weapon, fatalities=draft.fatalities, injured=draft.injured,
+            date=draft.date, date_precision=draft.date_precision, quote=draft.sentence.text,
+            quote_start=draft.sentence.start, quote_end=draft.sentence.end,
+        )
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[StrikeEvent]:
+        """Events of many articles, streamed article by article."""
+        for article in articles:
+            yield from self.extract_article(article)
+
+
+def _trigger(sentence: str, air_context: bool) -> re.Match[str] | None:
+    if _AGGREGATE.search(sentence):
+        return None
+    candidates = [m for m in (_STRONG.search(sentence), _CRAFT.search(sentence)) if m]
+    if not candidates and air_context:
+        candidates = list(_WEAK.finditer(sentence))
+    for match in sorted(candidates, key=lambda m: m.start()):
+        before = sentence[:match.start()]
+        if _HYPOTHETICAL.search(before[-70:]) or _NEGATED.search(before[-60:]):
+            continue
+        return match
+    return None
+
+
+def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], speaker
+           ) -> str | None:
+    if _SAID_IT.search(sentence) and speaker is not None and speaker.actor != UNKNOWN:
+        return speaker.actor
+    best: tuple[int, str] | None = None
+    for mention in actors:
+        before = sentence[:mention.start]
+        after = sentence[mention.end:]
+        if _BLAMED.search(before[-40:]) or _BY_AGENT.search(before[-12:]):
+            return mention.actor
+        if _TARGET_BEFORE.search(before[-40:]) and not mention.adjective:
+            continue
+        if mention.adjective or mention.actor.endswith(("coalition", "militias")):
+            # "Israeli drones", "US-led coalition jets": an adjective right
+            # before the strike phrase or the aircraft.
+            gap = trigger.start() - mention.end
+            if 0 <= gap <= 40 or _AGENT_AFTER.match(after):
+                distance = abs(gap)
+            else:
+                continue
+        elif _AGENT_AFTER.match(after) and mention.start < trigger.end():
+            distance = abs(trigger.start() - mention.end)
+        elif 0 <= trigger.start() - mention.end <= 3:
+            distance = 0  # "U.S. strikes"
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, mention.actor)
+    return best[1] if best else None
+
+
+def _denier(sentence: str, actors: list[ActorMention]) -> str | None:
+    match = re.search(r"\b(?:denied|denies|deny|denying|not true|no reason to believe|"
+                      r"has not|have not|had not|did not|never|not responsible|no raids)\b",
+                      sentence, re.IGNORECASE)
+    if not match:
+        return None
+    before = [a for a in actors if a.end <= match.start()]
+    return before[-1].actor if before else None
+
+
+def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[ActorMention],
+                     actor: str) -> list[Mention]:
+    from geostrikes.extract.actors import COUNTRY_NAMES
+
+    actor_codes = {cc for cc, name in COUNTRY_NAMES.items() if name == actor}
+    places = []
+    for mention in mentions:
+        if not (sentence.start <= mention.start and mention.end <= sentence.end):
+            continue
+        if not mention.locational or mention.place is None:
+            continue
+        local = mention.start - sentence.start
+        before = sentence.text[:local]
+        if _FROM_BEFORE.search(before[-25:]):
+            continue
+        if any(a.start <= local < a.end for a in actors if a.actor == actor):
+            continue
+        place = mention.place
+        if place.kind == Kind.COUNTRY and place.country_code in actor_codes:
+            continue
+        places.append(mention)
+    return places
+
+
+def _details(sentence: Sentence, following: Sentence | None, article: Article) -> dict:
+    dates = find_dates(sentence.text, article.published, article.published_precision or "day")
+    date = dates[0] if dates else None
+    casualties = find_casualties(sentence.text)
+    weapon = primary_weapon([sentence.text])
+    return {
+        "date": date.date if date else article.published,
+        "date_precision": date.precision if date else (
+            "month" if article.published else None),
+        "fatalities": casualties.fatalities,
+        "injured": casualties.injured,
+        "weapon": weapon,
+        "target": _target(sentence.text),
+    }
+
+
+_TARGET = re.compile(
+    r"\b(?:on|against|targeting|targeted|hit|struck)\s+(?P<target>(?:an?\s+|the\s+|some\s+)?"
+    r"[\w'’ -]{3,60}?(?:positions?|targets?|bases?|depots?|facilit(?:y|ies)|headquarters|"
+    r"convoy|camp|compound|militia|militias|fighters|forces|commanders?|leaders?|"
+    r"building|warehouse|site|group))\b", re.IGNORECASE)
+
+
+def _target(sentence: str) -> str | None:
+    match = _TARGET.search(sentence)
+    return match.group("target").strip() if match else None
+
+
+# -- merging -------------------------------------------------------------------------
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _point(mention: Mention) -> tuple[float, float]:
+    place = mention.place
+    lat = mention.latitude if mention.latitude is not None else place.latitude
+    lon = mention.longitude if mention.longitude is not None else place.longitude
+    return lat, lon
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    """Whether ``outer``'s place contains (or is the same strike site as) ``inner``'s."""
+    a, b = outer.place, inner.place
+    if a.id == b.id:
+        return True
+    if outer.precision == Precision.COUNTRY:
+        codes = (b.country_code or "").split("-")
+        return a.country_code in codes
+    if outer.precision in (Precision.ADMIN1, Precision.ADMIN2, Precision.BORDER):
+        if outer.precision == Precision.ADMIN1 and b.admin1 and \
+                name_key(b.admin1) == name_key(a.name):
+            return True
+        return _distance_to_shape(outer, inner) < (40.0 if outer.precision != Precision.BORDER
+                                                   else 150.0)
+    if inner.precision in (Precision.NEAR, Precision.OFFSET) or outer.precision in (
+            Precision.NEAR, Precision.OFFSET):
+        radius = max(outer.radius_km or 0, inner.radius_km or 0, 10.0)
+        return _km(*_point(outer), *_point(inner)) <= radius + 10.0
+    return False
+
+
+def _distance_to_shape(outer: Mention, inner: Mention) -> float:
+    from geostrikes.frame import mention_geometry
+
+    shape = mention_geometry(outer)
+    lat, lon = _point(inner)
+    if shape is None:
+        return math.inf
+    import shapely
+
+    degrees = shape.distance(shapely.Point(lon, lat))
+    return degrees * 111.0
+
+
+def _dates_compatible(a: _Draft, b: _Draft) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    slack = max(_DATE_SLACK_DAYS.get(a.date_precision or "day", 3),
+                _DATE_SLACK_DAYS.get(b.date_precision or "day", 3))
+    return abs((a.date - b.date).days) <= slack
+
+
+def _actors_compatible(a: str, b: str) -> bool:
+    return a == b or UNKNOWN in (a, b)
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    if not _actors_compatible(a.actor, b.actor) or not _dates_compatible(a, b):
+        return False
+    order_a = _PRECISION_ORDER[a.location.precision]
+    order_b = _PRECISION_ORDER[b.location.precision]
+    outer, inner = (a, b) if order_a >= order_b else (b, a)
+    return _contains(outer.location, inner.location)
+
+
+def _absorb(keep: _Draft, other: _Draft) -> _Draft:
+    """One draft from two reports of the same strike."""
+    first, second = sorted((keep, other), key=lambda d: (
+        _PRECISION_ORDER[d.location.precision], d.sentence.start))
+    actor = first.actor if first.actor != UNKNOWN else second.actor
+    stances = [d.stance for d in (keep, other) if d.actor == actor] or [first.stance]
+    stance = min(stances, key=_STANCE_ORDER.__getitem__)
+    precise_date = min((d for d in (keep, other) if d.date is not None),
+                       key=lambda d: _DATE_SLACK_DAYS.get(d.date_precision or "day", 3),
+                       default=first)
+    return _Draft(
+        location=first.location, actor=actor, stance=stance, sentence=first.sentence,
+        attributions=keep.attributions + other.attributions,
+        date=precise_date.date, date_precision=precise_date.date_precision,
+        fatalities=_max(keep.fatalities, other.fatalities),
+        injured=_max(keep.injured, other.injured),
+        weapon=first.weapon or second.weapon, target=first.target or second.target,
+    )
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    values = [v for v in (a, b) if v is not None]
+    return max(values) if values else None
+
+
+def _merge_drafts(drafts: list[_Draft]) -> list[_Draft]:
+    # Most precise first, so coarse mentions fold into the precise ones.
+    pending = sorted(drafts, key=lambda d: (_PRECISION_ORDER[d.location.precision],
+                                            d.sentence.start))
+    merged: list[_Draft] = []
+    for draft in pending:
+        for index, kept in enumerate(merged):
+            if _compatible(kept, draft):
+                merged[index] = _absorb(kept, draft)
+                break
+        else:
+            merged.append(draft)
+    return sorted(merged, key=lambda d: d.sentence.start)
+
+
+def merge_events(events: Iterable[StrikeEvent]) -> list[StrikeEvent]:
+    """Merge reports of the same strike from different articles.
+
+    Two events merge when their places are within tolerance (one contains
+    the other, or points within their radius), their dates are compatible
+    and their actors agree (or one is unknown). The merged event keeps every
+    source and every attribution; its headline attribution is the firmest.
+    """
+    merged: list[StrikeEvent] = []
+    for event in sorted(events, key=lambda e: (
+            _PRECISION_ORDER[e.location.precision] if e.location else 9, e.event_id)):
+        for index, kept in enumerate(merged):
+            if kept.location is None or event.location is None:
+                continue
+            if kept.article_id == event.article_id:
+                continue
+            a, b = _as_draft(kept), _as_draft(event)
+            if _compatible(a, b):
+                merged[index] = _merge_two(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+def _as_draft(event: StrikeEvent) -> _Draft:
+    sentence = Sentence(event.quote_start, event.quote_end, event.quote)
+    return _Draft(event.location, event.actor, event.stance, sentence, date=event.date,
+                  date_precision=event.date_precision)
+
+
+def _merge_two(kept: StrikeEvent, other: StrikeEvent) -> StrikeEvent:
+    actor = kept.actor if kept.actor != UNKNOWN else other.actor
+    stance = min((e.stance for e in (kept, other) if e.actor == actor),
+                 key=_STANCE_ORDER.__getitem__)
+    return replace(
+        kept, actor=actor, stance=stance,
+        attributed_by=tuple(dict.fromkeys(kept.attributed_by + other.attributed_by)),
+        denied_by=tuple(dict.fromkeys(kept.denied_by + other.denied_by)),
+        attributions=kept.attributions + other.attributions,
+        sources=kept.sources + other.sources,
+        fatalities=_max(kept.fatalities, other.fatalities),
+        injured=_max(kept.injured, other.injured),
+        weapon=kept.weapon or other.weapon, target=kept.target or other.target,
+    )
+
+
+def extract_article(article: Article, *, geoparser: Geoparser | None = None
+                    ) -> list[StrikeEvent]:
+    """Every strike one article reports.
+
+    Examples
+    --------
+    >>> from geostrikes import Article
+    >>> art = Article("a1", "Suspected Israeli drones struck a depot near Baghdad on Monday.")
+    >>> [(e.actor, e.stance.value, e.location.precision.value) for e in extract_article(art)]
+    [('Israel', 'suspected', 'near')]
+    """
+    return Extractor(geoparser).extract_article(article)
+
+
+def extract(articles: Iterable[Article] | Article, *, geoparser: Geoparser | None = None,
+            merge: bool = True) -> list[StrikeEvent]:
+    """Strike events of the articles, as typed values.
+
+    Parameters
+    ----------
+    articles : Article or iterable of Article
+        E.g. ``geostrikes.read_articles("seeds/")``.
+    geoparser : Geoparser, optional
+        Injected geoparser (and through it, the gazetteer).
+    merge : bool
+        Also merge reports of the same strike across articles.
+
+    Returns
+    -------
+    list of StrikeEvent
+        Turn them into a GeoDataFrame with :func:`geostrikes.events_frame`.
+    """
+    if isinstance(articles, Article):
+        articles = [articles]
+    events = list(Extractor(geoparser).extract(articles))
+    return merge_events(events) if merge else events

@@ -1,0 +1,147 @@
+"""How firmly a sentence attributes a strike, and who says so.
+
+Reporting verbs give the speaker ("U.S. officials said", "according to the
+Pentagon", a quote closed by ``," Hashemi told Reuters``); hedges make an
+attribution ``suspected`` ("suspected Israeli drone strikes", "appeared to
+have hit"); denial language ("denied", "not true", "has not conducted",
+"never been involved") records who denies. The stance of one sentence's
+attribution then follows the definitions of the evaluation contract:
+
+- ``claimed``: the actor itself speaks ("the U.S. military said it targeted");
+- ``accused``: a named third party attributes it ("U.S. officials said Iran");
+- ``suspected``: hedged, or only unnamed reports attribute it;
+- ``confirmed``: stated as fact by the outlet;
+- ``denied``: the actor denies and no one else asserts it (decided per event);
+- ``unattributed``: no actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geostrikes.extract.actors import UNKNOWN, find_actors
+from geostrikes.model import Stance
+
+__all__ = ["Speaker", "find_speaker", "is_hedged", "denial_in", "sentence_stance"]
+
+_SAY = (r"said|says|say|told|stated|states|announced|announces|reported|reports|claimed|"
+        r"claims|added|noted|confirmed|confirms|believes|believe|believed|alleged|alleges|"
+        r"insisted|wrote|writes|tweeted|posted|blamed|blames|accused|accuses|acknowledged|"
+        r"admitted|suggested|estimated|indicated")
+_SAY_VERB = re.compile(r"\b(?:" + _SAY + r")\b")
+_CLAUSE_BREAK = re.compile(r"[;:\"“”(]|\bthat\b|\bwhile\b|\bbut\b")
+_ACCORDING = re.compile(r"according to (?P<speaker>[^,.;]{3,80})", re.IGNORECASE)
+_QUOTE_CLOSE = re.compile(
+    r"[\"”’']\s*,?\s*(?P<speaker>[^.;\"“”]{2,80}?)\s+(?:" + _SAY + r")\b"
+)
+_HEDGES = re.compile(
+    r"\b(?:suspected|apparent(?:ly)?|appear(?:s|ed)? to|believed to|thought to|likely|"
+    r"probably|possibly|presumably|alleged(?:ly)?|reportedly|purported(?:ly)?|unclaimed|"
+    r"indications?|may have|might have|could have|is said to|are said to|unconfirmed|"
+    r"unverified|almost certainly|reports? (?:claiming|that|of|said)|press reports)\b",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected (?:claims|reports|accusations)|"
+    r"(?:were|was|is|are) not true|not responsible|no (?:reason to believe|involvement|role)|"
+    r"(?:has|have|had) not (?:conducted|carried out|launched|struck)|did not (?:conduct|carry"
+    r" out|launch|strike)|never been involved|no (?:raids|strikes|air strikes|airstrikes) had"
+    r" been carried out|not involved)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a sentence reports: the phrase and the actor it stands for."""
+
+    text: str
+    actor: str  # UNKNOWN when the speaker is no recognised party
+
+
+def _speaker(phrase: str) -> Speaker:
+    phrase = phrase.strip(" ,")
+    phrase = re.sub(r"^(?:In a statement,?\s*|But\s+|And\s+|However,?\s*)", "", phrase)
+    actors = find_actors(phrase)
+    return Speaker(phrase, actors[-1].actor if actors else UNKNOWN)
+
+
+def find_speaker(sentence: str, following: str = "") -> Speaker | None:
+    """The party a sentence reports, if it names one.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence.
+    following : str
+        The next sentence, for a quotation whose attribution comes after it
+        (``"... in Diyala. Of course ...," al-Hashemi told Reuters.``).
+
+    Examples
+    --------
+    >>> find_speaker("U.S. officials said Iran used F-4s.").actor
+    'United States'
+    >>> find_speaker("Strikes hit Sanaa, according to Houthi media.").actor
+    'Houthis'
+    """
+    match = _ACCORDING.search(sentence)
+    if match:
+        return _speaker(match.group("speaker"))
+    match = _SAY_VERB.search(sentence)
+    if match and match.start() > 0:
+        clause = _CLAUSE_BREAK.split(sentence[:match.start()])[-1]
+        words = clause.split()[-8:]
+        if words:
+            return _speaker(" ".join(words))
+    opened = sentence.lstrip()[:1] in "\"“'‘"
+    if opened:
+        for text in (sentence, following):
+            match = _QUOTE_CLOSE.search(text)
+            if match:
+                return _speaker(match.group("speaker"))
+    return None
+
+
+def is_hedged(sentence: str) -> bool:
+    """Whether the sentence hedges what it reports ("suspected", "appeared to").
+
+    Examples
+    --------
+    >>> is_hedged("Suspected Israeli drones hit a depot."), is_hedged("Jets hit a depot.")
+    (True, False)
+    """
+    return bool(_HEDGES.search(sentence))
+
+
+def denial_in(sentence: str) -> bool:
+    """Whether the sentence denies something ("denied", "not true", "has not conducted")."""
+    return bool(_DENIAL.search(sentence))
+
+
+def sentence_stance(actor: str, speaker: Speaker | None, hedged: bool,
+                    by_reports: bool = False) -> Stance:
+    """Stance of one sentence's attribution of a strike to ``actor``.
+
+    Examples
+    --------
+    >>> sentence_stance("Iran", Speaker("U.S. officials", "United States"), False).value
+    'accused'
+    >>> sentence_stance("United States", Speaker("the Pentagon", "United States"), False).value
+    'claimed'
+    >>> sentence_stance("Israel", None, True).value
+    'suspected'
+    """
+    if actor == UNKNOWN:
+        return Stance.UNATTRIBUTED
+    if speaker is not None and speaker.actor == actor:
+        return Stance.SUSPECTED if hedged and by_reports else Stance.CLAIMED
+    if speaker is not None and speaker.actor != UNKNOWN:
+        return Stance.ACCUSED
+    if hedged:
+        return Stance.SUSPECTED
+    if speaker is not None and re.search(r"\b(?:official|officials|source|sources|expert|"
+                                         r"analyst|commander|ministry|spokes)", speaker.text,
+                                         re.IGNORECASE):
+        return Stance.ACCUSED
+    return Stance.CONFIRMED
