@@ -314,7 +314,7 @@ _DEATH_OF_RE = re.compile(
     rf"\b(?:deaths?|killings?)\s+of\s+(?:{_QTY}|(?P<one>an?|one)\b)", re.IGNORECASE
 )
 _TOLL_RE = re.compile(
-    rf"\b(?:death|casualty)\s+toll\s+(?:\w+\s+){{0,3}}?"
+    rf"\b(?:death|casualty)\s+toll\s+(?:[\w'’-]+\s+){{0,8}}?"
     rf"(?:to|at|of|reached|hit|is|was|stands|stood)\s+{_QTY}",
     re.IGNORECASE,
 )
