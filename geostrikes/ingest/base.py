@@ -33,6 +33,7 @@ that the reader hands to its ``on_skip`` callback; the format modules raise
 from __future__ import annotations
 
 import codecs
+import contextlib
 import dataclasses
 import datetime as dt
 import io
@@ -40,7 +41,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -61,7 +62,7 @@ __all__ = [
     "check_size",
     "sniff_encoding",
     "decode_bytes",
-    "open_text_stream",
+    "text_stream",
     "looks_binary",
     "repair_text",
     "parse_published",
@@ -405,11 +406,16 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     return data.decode(codec, errors="replace")
 
 
-def open_text_stream(stream: io.BufferedReader, *, newline: str | None = None) -> io.TextIOWrapper:
-    r"""Wrap a binary stream as text, with the codec sniffed from its head.
+@contextlib.contextmanager
+def text_stream(
+    stream: io.BufferedReader, *, newline: str | None = None
+) -> Iterator[io.TextIOWrapper]:
+    r"""Read a binary stream as text, with the codec sniffed from its head.
 
     Used by the formats that read a file line by line or row by row; later
-    bytes the codec cannot map become U+FFFD.
+    bytes the codec cannot map become U+FFFD. On leaving the ``with`` block
+    the binary stream is handed back open: it belongs to the caller, and
+    may be standard input.
 
     Parameters
     ----------
@@ -421,18 +427,24 @@ def open_text_stream(stream: io.BufferedReader, *, newline: str | None = None) -
     Raises
     ------
     NotAnArticle
-        ``"empty"`` or ``"binary file"``.
+        ``"empty"`` or ``"binary file"``, on entering the block.
 
     Examples
     --------
-    >>> open_text_stream(io.BufferedReader(io.BytesIO(b"a\r\nb"))).read()
+    >>> with text_stream(io.BufferedReader(io.BytesIO(b"a\r\nb"))) as text:
+    ...     text.read()
     'a\nb'
     """
     head = stream.peek(SAMPLE_BYTES)[:SAMPLE_BYTES]
     if not head.strip():
         raise NotAnArticle("empty")
     codec = sniff_encoding(head, complete=False)
-    return io.TextIOWrapper(stream, encoding=codec, errors="replace", newline=newline)
+    wrapper = io.TextIOWrapper(stream, encoding=codec, errors="replace", newline=newline)
+    try:
+        yield wrapper
+    finally:
+        if not wrapper.closed:
+            wrapper.detach()
 
 
 # ----------------------------------------------------------------- repair

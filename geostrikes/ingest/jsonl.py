@@ -32,9 +32,9 @@ from geostrikes.ingest.base import (
     NotAnArticle,
     Skipped,
     decode_bytes,
-    open_text_stream,
     read_bytes,
     record_to_article,
+    text_stream,
 )
 from geostrikes.model import Article
 
@@ -104,10 +104,15 @@ def parse_lines(
     ['Article', 'Skipped']
     """
     try:
-        text = open_text_stream(stream)
+        with text_stream(stream) as text:
+            yield from _records(text, where=where, stem=stem, max_bytes=max_bytes)
     except NotAnArticle as skip:
         yield Skipped(where, skip.reason)
-        return
+
+
+def _records(
+    text: io.TextIOBase, *, where: str, stem: str, max_bytes: int
+) -> Iterator[Article | Skipped]:
     for number, line in _numbered_lines(text, max_bytes):
         at = f"{where}:{number}"
         if line is None:

@@ -32,10 +32,10 @@ from geostrikes.ingest.base import (
     check_size,
     decode_bytes,
     metadata_from_strings,
-    open_text_stream,
     read_bytes,
     record_to_article,
     repair_text,
+    text_stream,
 )
 from geostrikes.model import Article
 
@@ -139,10 +139,15 @@ def parse_rows(
     """
     _allow_large_fields(max_bytes)
     try:
-        text = open_text_stream(stream, newline="")
+        with text_stream(stream, newline="") as text:
+            yield from _table(text, where=where, stem=stem, max_bytes=max_bytes)
     except NotAnArticle as skip:
         yield Skipped(where, skip.reason)
-        return
+
+
+def _table(
+    text: io.TextIOBase, *, where: str, stem: str, max_bytes: int
+) -> Iterator[Article | Skipped]:
     rows = _rows(csv.reader(text), where)
     header = next(rows, None)
     if header is None or isinstance(header[1], Skipped):
