@@ -385,9 +385,11 @@ def find_dates(
     Examples
     --------
     >>> pub = dt.date(2024, 3, 6)  # a Wednesday
-    >>> [(r.text, str(r.date), r.precision) for r in find_dates(
-    ...     "Strikes on Sunday followed raids ten days ago and in January.", pub)]
-    [('Sunday', '2024-03-03', 'day'), ('ten days ago', '2024-02-25', 'week'), ('January', '2024-01-01', 'month')]
+    >>> for ref in find_dates("Strikes on Sunday followed raids ten days ago and in January.", pub):
+    ...     print(ref.text, ref.date, ref.precision)
+    Sunday 2024-03-03 day
+    ten days ago 2024-02-25 week
+    January 2024-01-01 month
     """
     return _iter_dates(text, published, published_precision)
 
@@ -408,7 +410,7 @@ def _penalty(text: str, ref: DateRef) -> int:
 def resolve_date(
     text: str, published: dt.date | None, published_precision: str | None = "day"
 ) -> DateRef | None:
-    """The date most likely to date the event ``text`` reports.
+    """Pick the date most likely to date the event ``text`` reports.
 
     Dates after the publication (a day of slack for time zones) and dates
     that bound a period ("since April", "until 2016") are dropped: neither

@@ -115,9 +115,7 @@ _PREFIX = (
 _RANGE = rf"(?:\s*(?:-|–|—|\bto\b|\bor\b)\s*{_NUM})"
 
 # One quantity phrase: prefixes, a number (or range), an optional trailing "of".
-_QUANTITY = (
-    rf"(?:(?:{_PREFIX}\s+)*(?:between\s+{_NUM}\s+and\s+{_NUM}|{_NUM}{_RANGE}?)(?:\s+of\b)?)"
-)
+_QUANTITY = rf"(?:(?:{_PREFIX}\s+)*(?:between\s+{_NUM}\s+and\s+{_NUM}|{_NUM}{_RANGE}?)(?:\s+of\b)?)"
 _QUANTITY_RE = re.compile(rf"\s*(?P<q>{_QUANTITY})", re.IGNORECASE)
 _FEWER_RE = re.compile(r"\s*(?:fewer|less)\s+than\b|\s*under\b", re.IGNORECASE)
 _ADDITIVE_RE = re.compile(r"\b(?:another|further|additional)\b", re.IGNORECASE)
@@ -267,7 +265,12 @@ _ROLE = (
     r"(?:commander|leader|head|chief|deputy|founder|spokesman|spokeswoman|son|daughter|"
     r"brother|sister|wife|husband|driver|bodyguard|governor|mayor|minister|general)"
 )
-_HEAD = rf"(?:(?:{_MODIFIER}\s+){{0,3}}{_PERSON}(?:\s+(?:of|from|in|at|inside|aboard)\s+(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+)?)"
+# A head noun with up to three modifiers and a short "of/from/in ..." tail:
+# "four Hezbollah members of the same family".
+_HEAD = (
+    rf"(?:(?:{_MODIFIER}\s+){{0,3}}{_PERSON}"
+    rf"(?:\s+(?:of|from|in|at|inside|aboard)\s+(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+)?)"
+)
 _ONE_PERSON = rf"(?:\b(?:an?|one)\s+(?:{_MODIFIER}\s+){{0,3}}{_PERSON}\b)"
 _AUX = (
     r"(?:was|were|is|are|been|being|be|have|has|had|reportedly|reported|also|later|all|"
@@ -275,8 +278,14 @@ _AUX = (
     r"immediately|already|since|both|seriously|critically|lightly|slightly|badly|"
     r"severely|fatally|mortally|moderately|allegedly)"
 )
-_SAID = r"(?:,?\s+(?:they|he|she|it|officials|sources|medics|witnesses|police)\s+(?:said|say|says),?)"
-_PAREN = r"(?:\s*[,(—–]\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|all|both|two\s+of\s+them|one\s+of\s+them)\b[^,;()—–]{0,80}[,)—–])"
+_SAID = (
+    r"(?:,?\s+(?:they|he|she|it|officials|sources|medics|witnesses|police)\s+(?:said|say|says),?)"
+)
+# A parenthetical between subject and verb: ", including a paramedic,".
+_PAREN = (
+    r"(?:\s*[,(—–]\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|all|both|"
+    r"two\s+of\s+them|one\s+of\s+them)\b[^,;()—–]{0,80}[,)—–])"
+)
 _FATAL_KW = r"(?:killed|dead|died|slain|perished|martyred|lost\s+(?:their|his|her)\s+lives?)"
 _INJURE_KW = r"(?:wounded|injured|hurt|maimed)"
 _NOT_A_COUNT = (
@@ -339,10 +348,8 @@ _ZERO_RE = re.compile(
 
 
 def _additive(quantity: str, matched: str) -> bool:
-    """A figure said to come on top of another: "five others", "another two"."""
-    return bool(_ADDITIVE_RE.search(quantity)) or bool(
-        _OTHERS_RE.search(matched, 0, 80)
-    )
+    """Tell whether a figure comes on top of another: "five others", "another two"."""
+    return bool(_ADDITIVE_RE.search(quantity)) or bool(_OTHERS_RE.search(matched, 0, 80))
 
 
 def _combine(figures: list[tuple[int, bool]]) -> int | None:

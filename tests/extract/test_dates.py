@@ -17,11 +17,20 @@ def _only(text, published=WEDNESDAY, precision="day"):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Israeli jets struck a house in Khan Younis on Sunday, medics said.", dt.date(2023, 11, 12)),
+        (
+            "Israeli jets struck a house in Khan Younis on Sunday, medics said.",
+            dt.date(2023, 11, 12),
+        ),
         ("Russian drones hit the port of Izmail late on Friday.", dt.date(2023, 11, 10)),
-        ("A US strike early Saturday targeted al-Shabaab fighters near Jilib.", dt.date(2023, 11, 11)),
+        (
+            "A US strike early Saturday targeted al-Shabaab fighters near Jilib.",
+            dt.date(2023, 11, 11),
+        ),
         ("Monday's raids on Hodeidah knocked out power to the port.", dt.date(2023, 11, 13)),
-        ("The army said Tuesday night that two rockets fell near Kiryat Shmona.", dt.date(2023, 11, 14)),
+        (
+            "The army said Tuesday night that two rockets fell near Kiryat Shmona.",
+            dt.date(2023, 11, 14),
+        ),
     ],
 )
 def test_on_sunday_resolves_to_previous_sunday(sentence, expected):
@@ -230,8 +239,12 @@ def test_resolve_prefers_a_precise_date_to_a_vague_one():
 
 
 def test_resolve_skips_period_bounds():
-    assert resolve_date("Attacks on US forces since October have injured dozens.", WEDNESDAY) is None
-    ref = resolve_date("Since October, militias have struck bases, most recently on Sunday.", WEDNESDAY)
+    assert (
+        resolve_date("Attacks on US forces since October have injured dozens.", WEDNESDAY) is None
+    )
+    ref = resolve_date(
+        "Since October, militias have struck bases, most recently on Sunday.", WEDNESDAY
+    )
     assert ref.text == "Sunday"
 
 

@@ -5,7 +5,9 @@ import pytest
 from geostrikes.extract.numbers import Casualties, find_casualties, parse_number, sum_casualties
 
 
-@pytest.mark.parametrize(("text", "expected"), [("1,200", 1200), ("47", 47), ("2,500 troops", 2500)])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("1,200", 1200), ("47", 47), ("2,500 troops", 2500)]
+)
 def test_digits_with_thousands_commas(text, expected):
     assert parse_number(text) == expected
 
@@ -37,7 +39,13 @@ def test_dozens_counts_as_twelve(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("tens", 10), ("scores", 20), ("hundreds", 100), ("thousands", 1000), ("hundreds of thousands", 100_000)],
+    [
+        ("tens", 10),
+        ("scores", 20),
+        ("hundreds", 100),
+        ("thousands", 1000),
+        ("hundreds of thousands", 100_000),
+    ],
 )
 def test_vague_plurals_take_their_floor(text, expected):
     assert parse_number(text) == expected
@@ -52,14 +60,21 @@ def test_vague_small_counts_are_conservative(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("at least 7", 7), ("more than 40", 40), ("up to 30", 30), ("some 40", 40), ("an estimated 300", 300)],
+    [
+        ("at least 7", 7),
+        ("more than 40", 40),
+        ("up to 30", 30),
+        ("some 40", 40),
+        ("an estimated 300", 300),
+    ],
 )
 def test_bounds_and_hedges_give_the_stated_number(text, expected):
     assert parse_number(text) == expected
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [("5 to 10", 5), ("5-10", 5), ("between 10 and 15", 10), ("two or three", 2)]
+    ("text", "expected"),
+    [("5 to 10", 5), ("5-10", 5), ("between 10 and 15", 10), ("two or three", 2)],
 )
 def test_ranges_give_the_lower_end(text, expected):
     assert parse_number(text) == expected
@@ -73,9 +88,15 @@ def test_phrases_without_a_number_are_none(text):
 @pytest.mark.parametrize(
     ("sentence", "fatalities"),
     [
-        ("At least 23 Palestinians were killed in Israeli strikes on Rafah, health officials said.", 23),
+        (
+            "At least 23 Palestinians were killed in Israeli strikes on Rafah, officials said.",
+            23,
+        ),
         ("Three people were killed when a shell hit a market in Donetsk.", 3),
-        ("Nine civilians, among them four children, were killed in the raid on Maarat al-Numan.", 9),
+        (
+            "Nine civilians, among them four children, were killed in the raid on Maarat al-Numan.",
+            9,
+        ),
         ("Four fighters of the militia they said were killed in the attack.", 4),
     ],
 )
@@ -166,7 +187,9 @@ def test_others_add_to_the_first_figure_in_the_same_sentence(sentence):
 
 
 def test_repeated_figure_in_one_sentence_is_not_added():
-    sentence = "Twelve people were killed, the ministry said, adding that the 12 killed were civilians."
+    sentence = (
+        "Twelve people were killed, the ministry said, adding that the 12 killed were civilians."
+    )
     assert find_casualties(sentence).fatalities == 12
 
 

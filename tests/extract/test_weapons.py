@@ -53,7 +53,11 @@ def test_named_type_swallows_the_generic_words_after_it():
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Typhoon Doksuri battered the coast.", "A tornado hit the town.", "The Tornado warning was lifted."],
+    [
+        "Typhoon Doksuri battered the coast.",
+        "A tornado hit the town.",
+        "The Tornado warning was lifted.",
+    ],
 )
 def test_storm_names_are_not_aircraft(sentence):
     assert find_weapons(sentence) == []
@@ -65,7 +69,9 @@ def test_generic_aircraft_words_normalise_to_aircraft(word):
 
 
 def test_helicopter_gunship_is_a_class_of_aircraft():
-    assert _names("Helicopter gunships fired on the convoy.") == [("helicopter gunship", "aircraft")]
+    assert _names("Helicopter gunships fired on the convoy.") == [
+        ("helicopter gunship", "aircraft")
+    ]
 
 
 @pytest.mark.parametrize(
