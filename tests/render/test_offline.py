@@ -25,7 +25,8 @@ def test_module_examples():
 
 
 def test_every_asset_folium_and_its_cluster_plugin_emit_has_a_local_copy():
-    folium = pytest.importorskip("folium")
+    pytest.importorskip("folium")
+    import folium
     import folium.plugins
 
     urls = [u for _n, u in [*folium.Map.default_js, *folium.Map.default_css,
@@ -36,7 +37,8 @@ def test_every_asset_folium_and_its_cluster_plugin_emit_has_a_local_copy():
 
 
 def test_stock_folium_page_becomes_self_contained():
-    folium = pytest.importorskip("folium")
+    pytest.importorskip("folium")
+    import folium
     import folium.plugins
 
     m = folium.Map(tiles=None)
