@@ -113,16 +113,21 @@ def parse_lines(
 def _records(
     text: io.TextIOBase, *, where: str, stem: str, max_bytes: int
 ) -> Iterator[Article | Skipped]:
+    blank = True
     for number, line in _numbered_lines(text, max_bytes):
         at = f"{where}:{number}"
         if line is None:
+            blank = False
             yield Skipped(at, f"line longer than the size limit ({max_bytes:,} characters)")
         elif line.strip():
+            blank = False
             try:
                 record = _load_object(line)
                 yield record_to_article(record, where=at, fallback_id=f"{stem}-{number}")
             except NotAnArticle as skip:
                 yield Skipped(at, skip.reason)
+    if blank:
+        yield Skipped(where, "empty")
 
 
 def parse_document(data: bytes, *, where: str, stem: str) -> Iterator[Article | Skipped]:
@@ -155,6 +160,8 @@ def parse_document(data: bytes, *, where: str, stem: str) -> Iterator[Article | 
     else:
         yield Skipped(where, "expected a list of article objects or one object")
         return
+    if not items:
+        yield Skipped(where, "an empty list")
     for at, fallback_id, item in items:
         try:
             if not isinstance(item, dict):

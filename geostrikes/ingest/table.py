@@ -157,12 +157,14 @@ def _table(
     if "text" not in columns:
         yield Skipped(where, "no 'text' column (expected id,text,title,published,...)")
         return
+    empty = True
     for number, (line, row) in enumerate(rows, start=1):
         at = f"{where}:{line}"
+        empty = empty and not row  # the csv module returns [] for a blank line
         if isinstance(row, Skipped):
             yield row
         elif len(row) != len(columns):
-            if row:  # the csv module returns [] for a blank line
+            if row:
                 fields = f"{len(row)} fields, the header has {len(columns)}"
                 yield Skipped(at, f"row {number} has {fields}")
         else:
@@ -172,6 +174,8 @@ def _table(
                 yield record_to_article(record, where=at, fallback_id=f"{stem}-{number}")
             except NotAnArticle as skip:
                 yield Skipped(at, skip.reason)
+    if empty:
+        yield Skipped(where, "no rows under the header")
 
 
 def read_csv(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:

@@ -252,3 +252,9 @@ def test_deeply_nested_json_is_skipped_not_raised():
 def test_parse_lines_reads_any_binary_stream():
     stream = io.BufferedReader(io.BytesIO(b'{"id": "a", "text": "Strike."}\n'))
     assert [a.id for a in parse_lines(stream, where="s", stem="s")] == ["a"]
+
+
+def test_json_empty_list_is_skipped(tmp_path):
+    path = tmp_path / "none.json"
+    path.write_text("[]")
+    assert read(path) == ([], [(str(path), "an empty list")])

@@ -191,3 +191,8 @@ def test_unusable_sidecar_is_one_problem(tmp_path, content):
     path = tmp_path / "articles.csv"
     path.write_bytes(content)
     assert len(read_sidecar(path).problems) == 1
+
+
+def test_table_with_only_a_header_is_skipped(tmp_path):
+    path = table(tmp_path, ["id", "text"])
+    assert read(path) == ([], [(str(path), "no rows under the header")])
