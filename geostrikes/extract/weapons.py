@@ -19,8 +19,8 @@ carrier", "drone footage", "bomb shelter", "passenger planes", "Typhoon" and
 event: a named type beats a class, a class beats a generic word; then the most
 frequent, then the first.
 
-All patterns live in one table and are compiled once into a single regular
-expression, one named group per entry, so a text is scanned once.
+All patterns live in one table, compiled once at import into a single regular
+expression, so a text is scanned once.
 """
 
 from __future__ import annotations
@@ -87,11 +87,15 @@ _ROCKETS = r"(?:\s+(?:rockets?|multiple\s+rocket\s+launchers?|launchers?|MLRS))?
 # longer and more specific patterns come first. A name with "{n}" takes the
 # digits of the pattern's group "n".
 # fmt: off
-_TABLE: list[tuple[str, str, int, bool, str]] = [
+_TABLE: list[tuple[str, str | None, int, bool, str]] = [
+    # not weapons: matched so that the words inside them are not
+    ("", None, 0, _NOCASE, r"DJI\s+Phantoms?"),
+    ("", None, 0, _NOCASE,
+     r"(?:passenger|civilian|commercial|cargo|private)\s+(?:planes?|aircraft|jets?|airliners?)"),
     # aircraft, named
     ("F-4 Phantom", "aircraft", _NAMED, _CASE,
      r"F-?4(?:[A-Z]\b)?s?(?:\s+Phantom(?:\s+II)?s?)?" + _JETS),
-    ("F-4 Phantom", "aircraft", _NAMED, _CASE, r"(?<!DJI\s)Phantom(?:\s+II)?s?" + _JETS),
+    ("F-4 Phantom", "aircraft", _NAMED, _CASE, r"Phantom(?:\s+II)?s?" + _JETS),
     ("F/A-18", "aircraft", _NAMED, _CASE, r"F/A-18[A-Z]?s?(?:\s+(?:Super\s+)?Hornets?)?" + _JETS),
     ("F-{n}", "aircraft", _NAMED, _CASE,
      r"F-?(?P<n>14|15|16|18|22|35)(?:[A-Z]{1,2}\b)?s?(?:\s+(?:Tomcat|Strike\s+Eagle|Eagle|"
@@ -251,7 +255,7 @@ _TABLE: list[tuple[str, str, int, bool, str]] = [
     ("suicide bomb", "other", _CLASS, _NOCASE, r"suicide\s+(?:bombs?|bombers?|bombings?|vests?)"),
     # generic words
     ("aircraft", "aircraft", _GENERIC, _NOCASE,
-     r"(?<!passenger\s)(?<!civilian\s)(?<!commercial\s)(?<!cargo\s)(?:war[\s-]?planes?|"
+     r"(?:war[\s-]?planes?|"
      r"fighter[\s-]jets?|jet[\s-]fighters?|fighter[\s-]bombers?|fighter\s+(?:aircraft|"
      r"planes?)|(?:combat|military)\s+(?:aircraft|jets?|planes?)|strategic\s+bombers?|"
      r"jets?(?!\s+(?:fuel|ski|stream|engines?|lag))|aircraft(?!\s+carriers?)|planes?)"),
@@ -272,21 +276,113 @@ _TABLE: list[tuple[str, str, int, bool, str]] = [
 ]
 # fmt: on
 
-_ENTRIES: list[tuple[str, str, int, str | None]] = []
-_parts = []
-for _i, (_name, _category, _level, _nocase, _pattern) in enumerate(_TABLE):
-    _digits = f"n{_i}" if "(?P<n>" in _pattern else None
-    _pattern = _pattern.replace("(?P<n>", f"(?P<n{_i}>")
-    _parts.append(f"(?P<w{_i}>{'(?i:' if _nocase else '(?:'}{_pattern}))")
-    _ENTRIES.append((_name, _category, _level, _digits))
+
+def _split_alternatives(pattern: str) -> list[str]:
+    """Split ``pattern`` at its top-level ``|``."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _closing_paren(pattern: str) -> int:
+    """Index of the parenthesis closing the group that opens ``pattern``."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced pattern: {pattern!r}")
+
+
+def _literal_first(pattern: str) -> list[str]:
+    """Rewrite ``pattern`` as alternatives that each start with a plain character.
+
+    A leading optional group is expanded ("Sukhoi Su-24" and "Su-24" become two
+    alternatives), and so is a leading group of alternatives ("RAF Tornado",
+    "Panavia Tornado").
+    """
+    out = []
+    for alt in _split_alternatives(pattern):
+        if not alt.startswith("(?:"):
+            out.append(alt)
+            continue
+        close = _closing_paren(alt)
+        inner, rest = alt[3:close], alt[close + 1 :]
+        if rest[:1] == "?" and rest[1:2] != "?":
+            out += [a for i in _split_alternatives(inner) for a in _literal_first(i + rest[1:])]
+            out += _literal_first(rest[1:])
+        elif rest[:1] in ("*", "+", "{"):
+            out.append(alt)
+        else:
+            out += [a for i in _split_alternatives(inner) for a in _literal_first(i + rest)]
+    return out
+
+
+# Python's regex engine skips an alternative cheaply only when it starts with
+# a literal character, and only in a case-sensitive pattern. So the table is
+# compiled in lower case, against a lower-cased copy of the text, as
+# alternatives bucketed by their first character; a marker group at the end
+# of each alternative says which row matched, and rows that must keep their
+# case are checked against the original text afterwards.
+_ROWS: list[tuple[str, str | None, int, re.Pattern[str] | None]] = []
+_buckets: dict[str, list[str]] = {}
+for _row, (_name, _category, _level, _nocase, _pattern) in enumerate(_TABLE):
+    _pattern = _pattern.replace("(?P<n>", "(?:")
+    _ROWS.append((_name, _category, _level, None if _nocase else re.compile(_pattern)))
+    for _k, _alt in enumerate(_literal_first(_pattern.lower())):
+        _key = _alt[0] if _alt[0].isalnum() else ""
+        _buckets.setdefault(_key, []).append(f"{_alt[1:] if _key else _alt}(?P<r{_row}_{_k}>)")
 # Weapons are whole words, and a hyphen before one negates or modifies it:
 # "anti-aircraft", "counter-drone", "anti-missile". After one, a hyphen
 # usually just builds an adjective ("drone-launched") unless it names
 # something else ("bomb-making", "blast-proof").
 _WEAPON_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(_parts) + r")(?!\w|-(?:making|maker|makers|proof|sniffing|like)\b)"
+    r"(?<![\w-])(?:"
+    + "|".join(
+        f"{re.escape(k)}(?:{'|'.join(v)})" if k else "|".join(v) for k, v in _buckets.items()
+    )
+    + r")(?!\w|-(?:making|maker|makers|proof|sniffing|like)\b)"
 )
-del _i, _pattern, _name, _category, _level, _nocase, _digits, _parts
+_DIGITS_RE = re.compile(r"\d+")
+del _row, _name, _category, _level, _nocase, _pattern, _k, _alt, _key, _buckets
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` without changing any character offset."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # A few characters lower-case to two ("İ"): keep those as they are.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def find_weapons(text: str) -> list[WeaponMention]:
@@ -314,12 +410,21 @@ def find_weapons(text: str) -> list[WeaponMention]:
 
 
 def _iter_weapons(text: str) -> Iterable[tuple[WeaponMention, int]]:
-    """Mentions with the specificity of the table entry that found them."""
-    for m in _WEAPON_RE.finditer(text):
-        name, category, level, digits = _ENTRIES[int(m.lastgroup[1:])]
-        if digits:
-            name = name.format(n=m.group(digits))
-        yield WeaponMention(name, category, m.start(), m.end()), level
+    """Mentions with the specificity of the table row that found them."""
+    low = _lower(text)
+    pos = 0
+    while (m := _WEAPON_RE.search(low, pos)) is not None:
+        start, end = m.span()
+        name, category, level, cased = _ROWS[int(m.lastgroup[1:].partition("_")[0])]
+        if cased is not None and cased.fullmatch(text, start, end) is None:
+            pos = start + 1  # "tornado", "grad": the proper name only counts capitalised
+            continue
+        pos = end
+        if category is None:
+            continue
+        if "{n}" in name:
+            name = name.format(n=_DIGITS_RE.search(low, start, end).group())
+        yield WeaponMention(name, category, start, end), level
 
 
 def primary_weapon(sentences: Iterable[str] | str) -> str | None:

@@ -192,3 +192,17 @@ def test_weapon_mention_is_frozen_and_slotted():
     with pytest.raises(dataclasses.FrozenInstanceError):
         mention.name = "jet"
     assert not hasattr(mention, "__dict__")
+
+
+def test_lowercase_proper_names_fall_back_to_the_generic_word():
+    text = "Militants fired grad rockets at the base."
+    assert [(w.name, text[w.start : w.end]) for w in find_weapons(text)] == [("rocket", "rockets")]
+
+
+def test_commercial_drone_brand_is_not_the_f4_phantom():
+    assert _names("A DJI Phantom drone filmed the damage.") == [("drone", "drone")]
+
+
+def test_offsets_survive_characters_that_lower_case_to_two():
+    text = "İdlib: Su-24 jets and drones struck again."
+    assert [text[w.start : w.end] for w in find_weapons(text)] == ["Su-24 jets", "drones"]
