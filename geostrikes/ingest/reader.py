@@ -91,12 +91,20 @@ def _sources(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) 
         if not isinstance(source, str | os.PathLike):
             raise TypeError(f"an input must be a path or a str, not {type(source).__name__}")
         path = Path(source)
-        if not path.exists():
+        if not _exists(path):
             raise InputError(
                 f"{path} does not exist; check the path, or pass '-' to read standard input"
             )
         sources.append(path)
     return sources
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        # Something is there that cannot be examined; reading it will say why.
+        return True
 
 
 class _UniqueIds:
