@@ -106,16 +106,17 @@ _WEEKDAYS = {
     )
 }
 
-# Month and weekday names must be capitalised: "may", "march" and "sun" are
-# ordinary words in lower case.
+# The expressions are matched in lower case against a lower-cased copy of the
+# text, where Python's engine can skip alternatives by their first letter;
+# month and weekday names must then be capitalised in the original text
+# (see _CAPITALISED): "may", "march" and "sun" are ordinary words.
 _MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
-_MONTH_ANY = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+_MONTH_ANY = rf"(?:{_MONTH_FULL}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:19|20)\d\d(?![\d\w])"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COUNT_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNT = (
@@ -126,17 +127,18 @@ _PERIOD_CUE = r"(?:in|during|since|until|till|by|from|through|throughout|of|befo
 
 _DATE_RE = re.compile(
     rf"""
-    (?P<iso>(?<![\d-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d-]))
+    (?<!\w)  # every expression starts a word; testing this first skips the rest of a word
+    (?:(?P<iso>(?<![\d-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d-]))
     |(?P<mdy>(?<!\w)(?P<mdy_m>{_MONTH_ANY})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR}))?)
     |(?P<dmy>(?<![\w,.])(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<dmy_y>{_YEAR}))?)
     |(?P<my>(?<!\w)(?P<my_m>{_MONTH_ANY})\s+(?:of\s+)?(?P<my_y>{_YEAR}))
-    |(?P<rm>(?P<rm_mod>(?i:last|this|next|earlier\s+this|later\s+this))\s+(?P<rm_m>{_MONTH_FULL})(?!\w|\s*\.?\s*\d))
-    |(?P<cm>(?i:\b{_PERIOD_CUE}\s+(?:(?:early|late|mid)[\s-]+)?|\b(?:early|late|mid)[\s-]+)
+    |(?P<rm>(?P<rm_mod>(?:last|this|next|earlier\s+this|later\s+this))\s+(?P<rm_m>{_MONTH_FULL})(?!\w|\s*\.?\s*\d))
+    |(?P<cm>(?:\b{_PERIOD_CUE}\s+(?:(?:early|late|mid)[\s-]+)?|\b(?:early|late|mid)[\s-]+)
         (?P<cm_m>{_MONTH_FULL})(?!\w|\s*\.?\s*\d))
-    |(?P<yr>(?i:\b{_PERIOD_CUE}\s+(?:(?:early|late|mid)[\s-]+)?|\bmid-)(?P<yr_y>{_YEAR})(?!\s*(?:-|–|to)\s*\d))
-    |(?P<wd>(?:(?P<wd_mod>(?i:this\s+past|past|last|next|this))\s+)?(?P<wd_d>{_WEEKDAY})(?!\w|\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Independent)))
-    |(?P<ago>(?i:\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year)s?\s+ago\b))
-    |(?P<rel>(?i:\b(?:
+    |(?P<yr>(?:\b{_PERIOD_CUE}\s+(?:(?:early|late|mid)[\s-]+)?|\bmid-)(?P<yr_y>{_YEAR})(?!\s*(?:-|–|to)\s*\d))
+    |(?P<wd>(?:(?P<wd_mod>(?:this\s+past|past|last|next|this))\s+)?(?P<wd_d>{_WEEKDAY})(?!\w|\s+(?:times|telegraph|express|mirror|post|herald|observer|independent)))
+    |(?P<ago>(?:\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year)s?\s+ago\b))
+    |(?P<rel>(?:\b(?:
         (?P<r_m2>the\s+day\s+before\s+yesterday)
         |(?P<r_m1>yesterday|last\s+night|last\s+evening|overnight)
         |(?P<r_0>(?:earlier\s+|later\s+)?today|this\s+(?:morning|afternoon|evening)|tonight)
@@ -150,10 +152,21 @@ _DATE_RE = re.compile(
         |(?P<r_mo1>last\s+month|the\s+(?:previous|past|last)\s+month)
         |(?P<r_yr0>(?:earlier\s+|later\s+)?this\s+year)
         |(?P<r_yr1>last\s+year|the\s+(?:previous|past|last)\s+year)
-    )\b))
+    )\b)))
     """,
     re.VERBOSE,
 )
+
+# Every date expression contains one of these, at most _REACH characters
+# from its start or end. Finding them is much cheaper than trying the full
+# expression at every word, and most sentences contain none.
+_ANCHOR_RE = re.compile(
+    r"(?<!\w)(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"today|yesterday|tonight|overnight|ago|days?|week|month|year|night|evening|morning|"
+    r"afternoon|hours)"
+)
+_CAPITALISED = ("mdy_m", "dmy_m", "my_m", "rm_m", "cm_m", "wd_d")
+_REACH = 48
 
 # A date introduced by these bounds a period ("since April") rather than
 # dating the event.
@@ -175,6 +188,15 @@ _SPEECH_AFTER_RE = re.compile(
 )
 _VAGUE_COUNT_RE = re.compile(r"few|several|couple", re.IGNORECASE)
 _CONTEXT = 80
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` without changing any character offset."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # A few characters lower-case to two ("İ"): keep those as they are.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _month_start(d: dt.date, shift: int = 0) -> dt.date:
@@ -345,13 +367,21 @@ def _iter_dates(
         # inside that period instead of pushing it into the previous one.
         anchor = first + (bound - first) // 2
     refs = []
-    for m in _DATE_RE.finditer(text):
-        resolved = _resolve(m, anchor, bound, floor)
-        if resolved is None:
+    low = _lower(text)
+    pos = 0
+    while (cue := _ANCHOR_RE.search(low, pos)) is not None:
+        m = _DATE_RE.search(low, max(pos, cue.start() - _REACH), min(len(low), cue.end() + _REACH))
+        if m is None or m.start() > cue.end():
+            pos = cue.end()  # nothing here; a later match is found from its own anchor
             continue
-        date, precision, start = resolved
-        end = m.end()
-        refs.append(DateRef(date, precision, start, end, text[start:end]))
+        if any(m[g] and not text[m.start(g)].isupper() for g in _CAPITALISED):
+            pos = m.start() + 1
+            continue
+        pos = m.end()
+        resolved = _resolve(m, anchor, bound, floor)
+        if resolved is not None:
+            date, precision, start = resolved
+            refs.append(DateRef(date, precision, start, pos, text[start:pos]))
     return refs
 
 
