@@ -13,11 +13,12 @@ from geostrikes.cli._formats import output_options
 @click.command("extract")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @output_options
-@click.option("--no-merge", is_flag=True,
-              help="Keep one event per article; do not merge reports of the same strike.")
+@click.option("--merge-reports", is_flag=True,
+              help="Merge reports of the same strike from different articles into one event "
+                   "that keeps every source (its article_id is the first article's).")
 @quiet_option
 def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
-                    no_merge: bool) -> None:
+                    merge_reports: bool) -> None:
     """Extract strike events from the INPUT articles.
 
     Every air, drone, missile or rocket strike the articles report: where it
@@ -40,7 +41,7 @@ def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
     st = state()
     articles = st.progress(read_articles(inputs, on_skip=st.skip), desc="extract",
                            unit="article")
-    events = extract(articles, merge=not no_merge)
+    events = extract(articles, merge=merge_reports)
     write_events(events, output, format=format)
     st.info(f"wrote {len(events)} events to {output}")
     finish()

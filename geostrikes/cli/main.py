@@ -36,9 +36,11 @@ def _register() -> None:
     # so each stays importable on its own in tests.
     from geostrikes.cli import gazetteer as gazetteer_cmds
     from geostrikes.cli import extract as extract_cmds
+    from geostrikes.cli import map as map_cmds
     from geostrikes.cli import places as places_cmds
 
-    for command in (*extract_cmds.COMMANDS, *gazetteer_cmds.COMMANDS, *places_cmds.COMMANDS):
+    for command in (*extract_cmds.COMMANDS, *gazetteer_cmds.COMMANDS, *places_cmds.COMMANDS,
+                    *map_cmds.COMMANDS):
         cli.add_command(command)
 
 

@@ -69,7 +69,7 @@ _WEAK = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:threaten\w*|warn\w*|would|could|might|may|plan\w*|prepar\w*|vow\w*|ready|"
     r"prospect|possible|possibility|consider\w*|if|avoid|calls? for|called for|intend\w*|"
-    r"seek\w*|want\w*|risk\w*|capable|capability|deter\w*)\b[^.;]{0,60}$",
+    r"seek\w*|want\w*|risk\w*|capable|capability|deter\w*)\b[^;]{0,90}$",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
@@ -93,9 +93,16 @@ _AGENT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+){0,5}?(?:has |have |had |also |reportedly |allegedly |"
     r"apparently |appear(?:s|ed)? to (?:have )?|is |are |was |were )*(?:carried out|"
     r"carrying out|launched|launching|conducted|conducting|struck|striking|bombed|bombing|"
-    r"hit|targeted|attacked|fired|used|sent|shelled|pounded|strikes?|raids?)\b",
+    r"hit|targeted|attacked|fired|used|sent|shelled|pounded)\b",
     re.IGNORECASE)
-_BY_AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_BY_AGENT = re.compile(
+    r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombing|bombardment|shelling|carried out|"
+    r"conducted|launched|hit|struck|targeted|bombed|fired)\s+(?:[\w-]+\s+){0,2}(?:by|from)"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
+# Words between an actor adjective and the strike phrase that break the link
+# ("An Iraqi security expert said the strikes").
+_LINK_BREAK = re.compile(r"[,;:]|\b(?:said|says|told|is|was|were|are|has|have|had|that|"
+                         r"who|which|expert|officials?|sources?|analysts?)\b", re.IGNORECASE)
 _BLAMED = re.compile(
     r"\b(?:blamed (?:\w+\s+)?on|attributed (?:\w+\s+)?to|accused|accuses|blames|blaming)\s+"
     r"(?:the\s+)?$", re.IGNORECASE)
@@ -106,6 +113,16 @@ _SAID_IT = re.compile(
 _CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s)? responsibility\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|launched from|fired from|based in|over)\s+(?:the\s+)?"
                           r"(?:\w+\s+)?$", re.IGNORECASE)
+# A sentence that goes on about the same strike: "They were in a building in X."
+_CONTINUES = re.compile(
+    r"^(?:They|It|Those|These|The (?:[\w-]+ ){0,2}(?:was|were|is|are|had|has|hit|struck|"
+    r"took place|happened|occurred))\b")
+# A strike site is introduced by a locative word: "in X", "near X", "hit X".
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|on|near|at|outside|across|around|inside|into|of|over|hit|struck|targeting|"
+    r"targeted|bombed|bombing|attacked|pounded|shelled|against|along|toward|towards|"
+    r"throughout|within|beyond|between|from the air over)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE)
 _AIR_CONTEXT = re.compile(
     r"\b(?:" + _AERIAL + r"|warplanes?|fighter jets?|drones?|airstrikes?|missiles?|"
     r"air force|helicopter gunships?|aircraft)\b", re.IGNORECASE)
@@ -186,10 +203,14 @@ class Extractor:
             attributed = self._attribute(sentence.text, trigger, actors, speaker, last)
             if attributed is None:
                 continue
+            if (attributed.actor == UNKNOWN and not _STRONG.search(sentence.text)
+                    and not _CRAFT.search(sentence.text) and not _ANAPHOR.search(sentence.text)):
+                # "an attack on X" with no one named: too vague to be a strike report.
+                continue
             last = attributed
             places = _sentence_places(mentions, sentence, actors, attributed.actor)
-            if not places and following is not None and _trigger(following.text,
-                                                                   air_context) is None:
+            if not places and following is not None and _CONTINUES.match(following.text) \
+                    and _trigger(following.text, air_context) is None:
                 places = _sentence_places(mentions, following, find_actors(following.text),
                                           attributed.actor)
             if not places:
@@ -259,7 +280,7 @@ def _trigger(sentence: str, air_context: bool) -> re.Match[str] | None:
         candidates = list(_WEAK.finditer(sentence))
     for match in sorted(candidates, key=lambda m: m.start()):
         before = sentence[:match.start()]
-        if _HYPOTHETICAL.search(before[-70:]) or _NEGATED.search(before[-60:]):
+        if _HYPOTHETICAL.search(before[-110:]) or _NEGATED.search(before[-60:]):
             continue
         return match
     return None
@@ -273,7 +294,7 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
     for mention in actors:
         before = sentence[:mention.start]
         after = sentence[mention.end:]
-        if _BLAMED.search(before[-40:]) or _BY_AGENT.search(before[-12:]):
+        if _BLAMED.search(before[-40:]) or _BY_AGENT.search(before[-50:]):
             return mention.actor
         if _TARGET_BEFORE.search(before[-40:]) and not mention.adjective:
             continue
@@ -281,12 +302,15 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
             # "Israeli drones", "US-led coalition jets": an adjective right
             # before the strike phrase or the aircraft.
             gap = trigger.start() - mention.end
-            if 0 <= gap <= 40 or _AGENT_AFTER.match(after):
-                distance = abs(gap)
+            between = sentence[mention.end:trigger.start()] if gap > 0 else ""
+            if 0 <= gap <= 40 and not _LINK_BREAK.search(between):
+                distance = gap
+            elif _AGENT_AFTER.match(after):
+                distance = len(_AGENT_AFTER.match(after).group())
             else:
                 continue
-        elif _AGENT_AFTER.match(after) and mention.start < trigger.end():
-            distance = abs(trigger.start() - mention.end)
+        elif _AGENT_AFTER.match(after):
+            distance = len(_AGENT_AFTER.match(after).group())
         elif 0 <= trigger.start() - mention.end <= 3:
             distance = 0  # "U.S. strikes"
         else:
@@ -319,9 +343,12 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
             continue
         local = mention.start - sentence.start
         before = sentence.text[:local]
-        if _FROM_BEFORE.search(before[-25:]):
+        if _FROM_BEFORE.search(before[-25:]) or not _LOCATIVE_BEFORE.search(before[-45:]):
             continue
-        if any(a.start <= local < a.end for a in actors if a.actor == actor):
+        local_end = mention.end - sentence.start
+        if any(a.start <= local and local_end <= a.end and (a.end - a.start) > (
+                local_end - local) for a in actors):
+            # Part of an actor's name ("Quds Force", "Kataib Sayyid al-Shuhada").
             continue
         place = mention.place
         if place.kind == Kind.COUNTRY and place.country_code in actor_codes:
@@ -532,7 +559,7 @@ def extract_article(article: Article, *, geoparser: Geoparser | None = None
 
 
 def extract(articles: Iterable[Article] | Article, *, geoparser: Geoparser | None = None,
-            merge: bool = True) -> list[StrikeEvent]:
+            merge: bool = False) -> list[StrikeEvent]:
     """Strike events of the articles, as typed values.
 
     Parameters
@@ -542,7 +569,10 @@ def extract(articles: Iterable[Article] | Article, *, geoparser: Geoparser | Non
     geoparser : Geoparser, optional
         Injected geoparser (and through it, the gazetteer).
     merge : bool
-        Also merge reports of the same strike across articles.
+        Also merge reports of the same strike across articles into one event
+        with every source (:func:`merge_events`). Off by default, so that
+        each event belongs to exactly one article, as the GeoJSON contract's
+        ``article_id`` expects.
 
     Returns
     -------

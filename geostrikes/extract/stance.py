@@ -31,6 +31,8 @@ _SAY = (r"said|says|say|told|stated|states|announced|announces|reported|reports|
         r"admitted|suggested|estimated|indicated")
 _SAY_VERB = re.compile(r"\b(?:" + _SAY + r")\b")
 _CLAUSE_BREAK = re.compile(r"[;:\"“”(]|\bthat\b|\bwhile\b|\bbut\b")
+# Headline style "U.S.: Israeli airstrikes in Iraq ...": the speaker before a colon.
+_HEADLINE_SPEAKER = re.compile(r"^(?P<speaker>[^:\n]{2,40}):\s")
 _ACCORDING = re.compile(r"according to (?P<speaker>[^,.;]{3,80})", re.IGNORECASE)
 _QUOTE_CLOSE = re.compile(
     r"[\"”’']\s*,?\s*(?P<speaker>[^.;\"“”]{2,80}?)\s+(?:" + _SAY + r")\b"
@@ -64,7 +66,11 @@ def _speaker(phrase: str) -> Speaker:
     phrase = phrase.strip(" ,")
     phrase = re.sub(r"^(?:In a statement,?\s*|But\s+|And\s+|However,?\s*)", "", phrase)
     actors = find_actors(phrase)
-    return Speaker(phrase, actors[-1].actor if actors else UNKNOWN)
+    if not actors:
+        return Speaker(phrase, UNKNOWN)
+    # "targets in Iraq in recent days, U.S. officials" -> "U.S. officials"
+    tail = re.split(r",\s+", phrase[actors[-1].start:])[0]
+    return Speaker(tail.strip(" ,"), actors[-1].actor)
 
 
 def find_speaker(sentence: str, following: str = "") -> Speaker | None:
@@ -87,6 +93,9 @@ def find_speaker(sentence: str, following: str = "") -> Speaker | None:
     """
     match = _ACCORDING.search(sentence)
     if match:
+        return _speaker(match.group("speaker"))
+    match = _HEADLINE_SPEAKER.match(sentence)
+    if match and find_actors(match.group("speaker")):
         return _speaker(match.group("speaker"))
     match = _SAY_VERB.search(sentence)
     if match and match.start() > 0:
@@ -136,12 +145,7 @@ def sentence_stance(actor: str, speaker: Speaker | None, hedged: bool,
         return Stance.UNATTRIBUTED
     if speaker is not None and speaker.actor == actor:
         return Stance.SUSPECTED if hedged and by_reports else Stance.CLAIMED
-    if speaker is not None and speaker.actor != UNKNOWN:
+    if speaker is not None:
+        # Anyone but the actor who says it: a third party's attribution.
         return Stance.ACCUSED
-    if hedged:
-        return Stance.SUSPECTED
-    if speaker is not None and re.search(r"\b(?:official|officials|source|sources|expert|"
-                                         r"analyst|commander|ministry|spokes)", speaker.text,
-                                         re.IGNORECASE):
-        return Stance.ACCUSED
-    return Stance.CONFIRMED
+    return Stance.SUSPECTED if hedged else Stance.CONFIRMED

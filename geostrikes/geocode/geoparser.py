@@ -94,11 +94,15 @@ class Geoparser:
         tokens = tokenize(text)
         return [(s.start, s.end) for s in find_spans(text, tokens, self.gazetteer.has_key)]
 
-    def _slots(self, text: str, spans: Iterable[tuple[int, int]]) -> list[_Slot]:
+    def _slots(self, text: str, spans: Iterable[tuple[int, int]], recognised: bool
+               ) -> list[_Slot]:
         slots = []
         for start, end in spans:
             surface = text[start:end]
             ranked = self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
+            if recognised:
+                # In running text an airport code is a word ("DEC", "PMF"), not a place.
+                ranked = [(c, s) for c, s in ranked if not _is_code(c, surface)]
             hint = rules.kind_hint(text, start, end)
             if not ranked and hint is not None:
                 ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
@@ -117,7 +121,7 @@ class Geoparser:
                 apposition = self._apposition(text, slots, index)
                 best, best_score = None, -math.inf
                 for cand, base in slot.ranked:
-                    score = base + 1.6 * countries.get(cand.country_code or "", 0.0)
+                    score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
                     if slot.hint is not None and cand.kind == slot.hint:
                         score += 2.0
                     if cand.admin1 and name_key(cand.admin1) in admin1_keys:
@@ -140,7 +144,10 @@ class Geoparser:
             top, score = slot.ranked[0]
             cc = top.country_code or ""
             if top.kind == Kind.COUNTRY:
-                votes[cc] += 1.0
+                # "Washington said", "U.S. officials": the country as an actor
+                # says little about where the story happens.
+                if rules.metonym_role(text, slot.start, slot.end) is None:
+                    votes[cc] += 1.0
             elif len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
                 votes[cc] += 0.5
             else:
@@ -148,7 +155,7 @@ class Geoparser:
                     votes[cand.country_code or ""] += 0.1
         for token in tokenize(text):
             code = DEMONYMS.get(token.key)
-            if code and token.capital:
+            if code and token.capital and not token.text.isupper() and "." not in token.text:
                 votes[code] += 0.3
         votes.pop("", None)
         total = sum(votes.values())
@@ -156,6 +163,30 @@ class Geoparser:
             return {}
         top = max(votes.values())
         return {cc: v / top for cc, v in votes.items()}
+
+    def _plausible(self, text: str, slots: list[_Slot]) -> list[_Slot]:
+        """Drop recognised names whose only reading is an obscure far-away namesake.
+
+        A one-word name that resolves to a hamlet, a district or a facility in
+        a country the article is otherwise not about, with no word saying it
+        is a place ("the town of", "X province", "near"), is far more often a
+        surname or a common word than a place.
+        """
+        countries = self._country_profile(text, slots)
+        kept = []
+        for slot in slots:
+            cand = slot.choice
+            if cand is None:
+                continue
+            obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
+                       or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
+            single = len(slot.text.split()) == 1
+            supported = (slot.hint is not None or rules.qualifier(text, slot.start) is not None
+                         or countries.get(cand.country_code or "", 0.0) >= 0.5)
+            if obscure and single and not supported:
+                continue
+            kept.append(slot)
+        return kept
 
     @staticmethod
     def _apposition(text: str, slots: list[_Slot], index: int) -> Candidate | None:
@@ -201,8 +232,10 @@ class Geoparser:
         text = article.text
         given = article.spans is not None
         spans = list(article.spans) if given else self.recognise(text)
-        slots = self._slots(text, spans)
+        slots = self._slots(text, spans, recognised=not given)
         self.resolve(text, slots)
+        if not given:
+            slots = self._plausible(text, slots)
         mentions = [self._mention(article.id, text, slot) for slot in slots]
         if not given:
             mentions = self._add_borders(article.id, text, mentions, slots)
@@ -284,6 +317,15 @@ class Geoparser:
         """Mentions of many articles, streamed article by article."""
         for article in articles:
             yield from self.parse(article)
+
+
+def _is_code(cand: Candidate, surface: str) -> bool:
+    # Short capitals in running text are acronyms (PMF, IRGC, DEC); the
+    # gazetteer carries such codes for airports and cities. Only countries and
+    # provinces are commonly written that way (US, UK, UAE, KSA).
+    matched = cand.matched_name
+    short_caps = len(matched.replace(".", "")) <= 4 and matched.replace(".", "").isupper()
+    return short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1)
 
 
 def _confident(slot: _Slot) -> bool:

@@ -63,6 +63,10 @@ admiral rear vice secretary senator rep representative sheikh imam king queen pr
 sultan lord sir saint st chief head leader commander director office center centre
 hospital university school college church mosque airport station bridge road street
 highway hotel market square park tower building embassy base camp
+shia shiite shi'ite sunni sunnis kurds kurd arab arabs muslim muslims islam christian
+christians jewish jews druze alawite alawites yazidi yazidis sufi shah ayatollah caliph mullah
+nato un eu isis isil daesh is al jazeera reuters cnn bbc associated popular
+jan feb mar apr jun jul aug sep sept oct nov dec
 black white red green blue victory unity liberty freedom independence peace hope
 image photo video file reporting editing writing additional staff correspondent
 sign subscribe read more share email print comments advertisement
@@ -155,7 +159,8 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
         tok = tokens[i]
         starts_name = tok.capital or (
             tok.key in ARABIC_ARTICLES and i + 1 < n and tokens[i + 1].capital
-            and _joined(text, tok, tokens[i + 1]) and text[tok.end] in "-‐‑ "
+            and _joined(text, tok, tokens[i + 1])
+            and (text[tok.end] in "-‐‑" or tok.key in ("al", "el"))
         )
         if not starts_name:
             i += 1
@@ -179,6 +184,8 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
             key = " ".join(words)
             if not key or not has_key(key):
                 continue
+            if sum(c.isalpha() for c in key) < 2:
+                continue
             if j == i and not _single_word_ok(tok, tokens, i, lower_words):
                 continue
             found = Span(run[0].start, run[-1].end, text[run[0].start:run[-1].end], key, i, j)
@@ -191,8 +198,16 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
     return spans
 
 
+_PLACE_PREFIXES = frozenset("""
+northern southern eastern western central north south east west northeast northwest southeast
+southwest greater upper lower occupied rural inner outer downtown old new
+""".split())
+
+
 def _single_word_ok(tok: Token, tokens: list[Token], i: int, lower_words: set[str]) -> bool:
     key = tok.key
+    if not any(c.isalpha() for c in key) or len(key) < 2:
+        return False
     if key in STOPWORDS or key in DEMONYMS and not tok.text.isupper():
         return False
     if len(key) < 3 and not tok.text.isupper():
@@ -203,5 +218,16 @@ def _single_word_ok(tok: Token, tokens: list[Token], i: int, lower_words: set[st
     prev = tokens[i - 1] if i else None
     if prev is not None and prev.key in _TITLES and prev.capital:
         # "President Jordan", "Gen. Lebanon": a person.
+        return False
+    if (prev is not None and prev.capital and prev.end + 1 == tok.start
+            and prev.key not in _PLACE_PREFIXES and prev.key not in DEMONYMS
+            and prev.key not in STOPWORDS and not prev.text.isupper()):
+        # "Reza Zahedi", "Hisham al-Hashemi": a surname after a given name.
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (nxt is not None and nxt.capital and tok.end + 1 == nxt.start and not tok.possessive
+            and nxt.key not in STOPWORDS and nxt.key not in DEMONYMS and not nxt.text.isupper()
+            and not nxt.key.isdigit()):
+        # "Popular Mobilization", "Damascus Gate Hotel": part of a longer proper name.
         return False
     return True

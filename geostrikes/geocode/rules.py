@@ -48,7 +48,7 @@ _SPEECH_VERBS = (
     r"could|may|might|must|should|intends|plans|seeks|sought"
 )
 _AFTER_METONYM = re.compile(
-    r"^(?:['’]s?)?\s*(?:,[^,.;]{1,60},\s*)?(?:has |had |also |later |then |quickly |"
+    r"^\s*:\s|^(?:['’]s?)?\s*(?:,[^,.;]{1,60},\s*)?(?:has |had |also |later |then |quickly |"
     r"again |officially |publicly |repeatedly |strongly |on \w+ )*(?:" + _SPEECH_VERBS + r")\b",
     re.IGNORECASE,
 )
@@ -61,16 +61,22 @@ _GOVERNMENT_NOUNS = (
     r"drones?|missiles?|strikes?|airstrikes?|air strikes?|raids?|bombers|fighters|"
     r"navy|coalition|allies|ally|partners?|counterparts?|position|policy|stance|role|"
     r"involvement|support|backing|proxies|nuclear program(?:me)?|parliament|congress|cabinet|"
-    r"prime minister|foreign minister|defen[cs]e minister|national security|citizens|nationals"
+    r"prime minister|foreign minister|defen[cs]e minister|national security|citizens|nationals|"
+    r"personnel|soldiers|service ?members|contractors|interests|assets|diplomacy|sanctions|"
+    r"officers|units|proxy|proxies|allies|regime['’]s|bases|facilities|warships|vessels|"
+    r"sovereignty|territory|airspace|air space"
 )
 _MODIFIER_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:-\s*)?(?:led|backed|based|linked|allied|aligned|sponsored|funded|"
-    r"made|supplied|built)\b|^(?:['’]s)?\s+(?:" + _GOVERNMENT_NOUNS + r")\b",
+    r"made|supplied|built)\b|^-[A-Z][\w.]*(?!\s+(?:border|frontier|boundary))\b|^(?:['’]s)?\s+(?:" + _GOVERNMENT_NOUNS + r")\b",
     re.IGNORECASE,
 )
 _BEFORE_METONYM = re.compile(
     r"\b(?:according to|cooperat\w+ with|coordinat\w+ with|deconflict\w* with|talks with|"
     r"ties with|relations with|negotiations with|deal with|agreement with|pressure on|"
+    r"tensions? with|war with|conflict with|(?:tensions?|relations|ties|talks|war|conflict|"
+    r"rift|rivalry|escalation|deal|dialogue) between|hostility (?:to|toward)|engag\w+|confront\w*|"
+    r"diplomacy with|dialogue with|rapprochement with|support for|supporting|"
     r"sanctions (?:on|against)|warned|accused|blamed|urged|told|asked|said to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -131,8 +137,8 @@ _KIND_BEFORE = [
     (re.compile(r"\b(?:the\s+)?(?:province|governorate|region|state)\s+of\s+$", re.IGNORECASE),
      Kind.ADMIN1),
     (re.compile(r"\b(?:the\s+)?(?:district)\s+of\s+$", re.IGNORECASE), Kind.ADMIN2),
-    (re.compile(r"\b(?:town|city|village|hamlet|suburb|neighbou?rhood)\s+of\s+$", re.IGNORECASE),
-     Kind.POPULATED_PLACE),
+    (re.compile(r"\b(?:town|city|village|hamlet|suburb|neighbou?rhood|capital(?: city)?),?"
+                r"\s+(?:of\s+)?$", re.IGNORECASE), Kind.POPULATED_PLACE),
 ]
 
 

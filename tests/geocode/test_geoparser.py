@@ -1,0 +1,174 @@
+"""The geoparser on the bundled gazetteer: one test per linguistic rule.
+
+Each test is named after the sentence it protects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geostrikes.geocode.geoparser import Geoparser, places
+from geostrikes.geocode.normalize import name_key
+from geostrikes.model import Article, Kind, Precision
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return Geoparser()
+
+
+def parse(parser, text):
+    return parser.parse(Article("t", text))
+
+
+def find(mentions, surface):
+    hits = [m for m in mentions if m.text == surface]
+    assert hits, f"{surface!r} not recognised in {[m.text for m in mentions]}"
+    return hits[0]
+
+
+def test_tehran_denies_is_not_a_location(parser):
+    mention = find(parse(parser, "Jets bombed the town. Tehran denies any role."), "Tehran")
+    assert not mention.locational
+    assert mention.role == "metonym"
+
+
+def test_washington_said_is_a_metonym(parser):
+    mention = find(parse(parser, "Washington said on Monday it would respond."), "Washington")
+    assert not mention.locational
+
+
+def test_cooperating_with_washington_is_a_metonym(parser):
+    text = "The official said Iran had no intention of cooperating with Washington."
+    assert not find(parse(parser, text), "Washington").locational
+
+
+def test_in_brussels_for_a_meeting_is_a_venue(parser):
+    text = "The prime minister, in Brussels for a meeting of the alliance, said he knew nothing."
+    mention = find(parse(parser, text), "Brussels")
+    assert (mention.locational, mention.role) == (False, "venue")
+
+
+def test_iranian_is_a_demonym_not_a_place(parser):
+    mentions = parse(parser, "Iranian planes hit targets in the east.")
+    assert not [m for m in mentions if m.text == "Iranian"]
+
+
+def test_us_officials_is_a_modifier_not_a_place(parser):
+    mention = find(parse(parser, "U.S. officials said the jets were Iranian."), "U.S.")
+    assert mention.place.kind == Kind.COUNTRY
+    assert not mention.locational
+
+
+def test_diyala_province_is_the_admin1(parser):
+    mention = find(parse(parser, "Fighting continued in Diyala province on Sunday."), "Diyala")
+    assert mention.place.kind == Kind.ADMIN1
+    assert mention.place.country_code == "IQ"
+    assert mention.precision == Precision.ADMIN1
+
+
+def test_babil_in_an_iraqi_story_is_the_province(parser):
+    text = "The blast hit a base in Babil, south of Baghdad, Iraq's security forces said."
+    mention = find(parse(parser, text), "Babil")
+    assert (mention.place.kind, mention.place.country_code) == (Kind.ADMIN1, "IQ")
+
+
+def test_georgia_in_a_tbilisi_story_is_the_country(parser):
+    text = "Protesters gathered in Tbilisi as Georgia's parliament met."
+    mention = find(parse(parser, text), "Georgia")
+    assert mention.place.country_code == "GE"
+
+
+def test_thirty_miles_south_of_baghdad_offsets_the_point(parser):
+    text = "The depot lies 30 miles south of Baghdad."
+    mention = find(parse(parser, text), "Baghdad")
+    assert mention.precision == Precision.OFFSET
+    assert mention.latitude < mention.place.latitude - 0.35
+    assert abs(mention.longitude - mention.place.longitude) < 0.05
+    assert mention.radius_km and mention.radius_km > 0
+
+
+def test_near_baghdad_gets_a_radius(parser):
+    mention = find(parse(parser, "A munitions depot near Baghdad exploded."), "Baghdad")
+    assert mention.precision == Precision.NEAR
+    assert mention.radius_km == pytest.approx(25.0)
+
+
+def test_syria_iraq_border_is_a_line(parser):
+    mentions = parse(parser, "Strikes hit militia sites on the Syria-Iraq border.")
+    border = [m for m in mentions if m.precision == Precision.BORDER]
+    assert border and border[0].place.id == "border:IQ-SY"
+    assert border[0].place.geometry.geom_type in ("LineString", "MultiLineString")
+    sides = [m for m in mentions if m.role == "border_side"]
+    assert all(not m.locational for m in sides)
+
+
+def test_border_between_two_countries(parser):
+    mentions = parse(parser, "Clashes erupted along the border between Iraq and Syria.")
+    assert any(m.place.id == "border:IQ-SY" for m in mentions if m.place)
+
+
+def test_near_the_iranian_border_in_an_iraqi_story(parser):
+    text = "Iraqi officials said the raids took place in Iraq near the Iranian border."
+    mentions = parse(parser, text)
+    assert any(m.place.id == "border:IQ-IR" for m in mentions if m.place)
+
+
+def test_kalso_military_base_resolves_to_the_supplement(parser):
+    text = "The blast was at the Kalso military base in Babil province."
+    mention = find(parse(parser, text), "Kalso")
+    assert mention.place.kind in (Kind.BASE, Kind.SITE)
+    assert mention.place.country_code == "IQ"
+
+
+def test_kobane_town_in_syria(parser):
+    mention = find(parse(parser, "Smoke rose over the Syrian town of Kobane."), "Kobane")
+    assert mention.place.country_code == "SY"
+    assert mention.precision == Precision.EXACT
+
+
+def test_possessive_is_cut_from_the_span(parser):
+    mention = find(parse(parser, "Gaza's hospitals are full."), "Gaza")
+    assert mention.end - mention.start == 4
+
+
+def test_given_spans_are_resolved_exactly(parser):
+    text = "Fighting near Erbil and Mosul."
+    spans = ((text.index("Erbil"), text.index("Erbil") + 5),)
+    mentions = parser.parse(Article("t", text, spans=spans))
+    assert [(m.start, m.end) for m in mentions] == list(spans)
+    assert mentions[0].place.country_code == "IQ"
+
+
+def test_places_returns_a_geodataframe(parser):
+    frame = places(Article("t", "Strikes hit Diyala and Baghdad."), gazetteer=parser.gazetteer)
+    assert list(frame["name"]) and frame.crs.to_epsg() == 4326
+    assert frame.geometry.is_valid.all()
+
+
+@pytest.mark.parametrize("name,country", [
+    ("Diyala", "IQ"), ("Kobane", "SY"), ("Baghdad", "IQ"), ("Isfahan", "IR"),
+    ("Damascus", "SY"), ("Kalso", "IQ"),
+])
+def test_seed_places_resolve(parser, name, country):
+    resolved = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        for m in parser.parse(Article(path.stem, path.read_text(encoding="utf-8"))):
+            if m.place is not None and name_key(m.text) == name_key(name):
+                resolved.setdefault(m.place.country_code, 0)
+                resolved[m.place.country_code] += 1
+    assert resolved and max(resolved, key=resolved.get) == country
+
+
+def test_seed_capitals_that_speak_are_not_locations(parser):
+    seen = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        for m in parser.parse(Article(path.stem, path.read_text(encoding="utf-8"))):
+            if m.text in ("Tehran", "Washington", "Brussels"):
+                assert not m.locational, (path.name, m.text, m.start)
+                seen.add(m.text)
+    assert seen == {"Tehran", "Washington", "Brussels"}
