@@ -266,11 +266,11 @@ _ROLE = (
     r"(?:commander|leader|head|chief|deputy|founder|spokesman|spokeswoman|son|daughter|"
     r"brother|sister|wife|husband|driver|bodyguard|governor|mayor|minister|general)"
 )
-# A head noun with up to three modifiers and a short "of/from/in ..." tail:
-# "four Hezbollah members of the same family".
+# A head noun with up to three modifiers and an "of/from/in ..." tail of up
+# to six words: "three members of the Popular Resistance Committees' armed wing".
 _HEAD = (
     rf"(?:(?:{_MODIFIER}\s+){{0,3}}{_PERSON}"
-    rf"(?:\s+(?:of|from|in|at|inside|aboard)\s+(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+)?)"
+    rf"(?:\s+(?:of|from|in|at|inside|aboard)\s+(?:[\w'’.-]+\s+){{0,5}}?[\w'’.-]+)?)"
 )
 _ONE_PERSON = rf"(?:\b(?:an?|one)\s+(?:{_MODIFIER}\s+){{0,3}}{_PERSON}\b)"
 _AUX = (

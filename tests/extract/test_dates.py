@@ -266,3 +266,23 @@ def test_dateref_is_frozen_and_slotted():
     with pytest.raises(dataclasses.FrozenInstanceError):
         ref.precision = "week"
     assert not hasattr(ref, "__dict__")
+
+
+def test_long_text_finds_the_same_dates_as_its_sentences():
+    sentences = [
+        "Roughly 2,500 troops, 86 countries and 40 militias were counted in 2021 figures.",
+        "On Sunday, 12 rockets hit the base, 30 miles south of the capital.",
+        "Officials said 3 of the 14 drones launched two days ago were intercepted.",
+        "The F-16 and MQ-9 fleets flew 1,000 sorties since March.",
+        "A ministry statement dated 2023-10-07 listed 250 names.",
+        "Explosions were heard overnight and again on 9 November 2023.",
+    ] * 5
+    article = " ".join(sentences)
+    expected, offset = [], 0
+    for sentence in sentences:
+        expected += [
+            (r.start + offset, r.end + offset, r.date) for r in find_dates(sentence, WEDNESDAY)
+        ]
+        offset += len(sentence) + 1
+    assert [(r.start, r.end, r.date) for r in find_dates(article, WEDNESDAY)] == expected
+    assert len(expected) == 35

@@ -98,6 +98,7 @@ def test_phrases_without_a_number_are_none(text):
             9,
         ),
         ("Four fighters of the militia they said were killed in the attack.", 4),
+        ("Three members of the Popular Resistance Committees armed wing were killed.", 3),
     ],
 )
 def test_n_people_were_killed(sentence, fatalities):
