@@ -17,7 +17,8 @@ injured it states, through a few English constructions:
   reported wounded", "Five others, including a paramedic, were also killed";
 - active verb and object: "killed 12", "killing one", "wounding at least 30",
   "left 4 dead";
-- nouns: "the death of one member", "the death toll rose to 25", "40 deaths";
+- nouns: "the death of one member", "the death toll rose to 25", "40 deaths",
+  "among the dead were four children";
 - explicit zeros: "no one was hurt", "no casualties".
 
 Within one sentence, a figure marked as additional ("five others",
@@ -324,8 +325,14 @@ _DEATH_OF_RE = re.compile(
     rf"\b(?:deaths?|killings?)\s+of\s+(?:{_QTY}|(?P<one>an?|one)\b)", re.IGNORECASE
 )
 _TOLL_RE = re.compile(
-    rf"\b(?:death|casualty)\s+toll\s+(?:[\w'’-]+\s+){{0,8}}?"
+    rf"\b(?:(?:death|casualty)\s+toll|number\s+of\s+(?:dead|deaths|fatalities|"
+    rf"(?:people|those)\s+killed))\s+(?:[\w'’-]+\s+){{0,8}}?"
     rf"(?:to|at|of|reached|hit|is|was|stands|stood)\s+{_QTY}",
+    re.IGNORECASE,
+)
+_AMONG_RE = re.compile(
+    rf"\bamong\s+(?:the\s+|those\s+)?(?:(?P<fatal>dead|killed|victims)|(?P<injured>wounded|injured))"
+    rf"\s+(?:were|was|are|is)\s+{_QTY}",
     re.IGNORECASE,
 )
 _COUNT_NOUN_RE = re.compile(
@@ -427,6 +434,10 @@ def find_casualties(sentence: str) -> Casualties:
         value = parse_number(m.group("q"))
         if value is not None:
             fatal.append((value, False))
+    for m in _AMONG_RE.finditer(sentence):
+        value = parse_number(m.group("q"))
+        if value is not None:
+            (fatal if m.group("fatal") else injured).append((value, False))
     for m in _COUNT_NOUN_RE.finditer(sentence):
         value = parse_number(m.group("q"))
         if value is not None:

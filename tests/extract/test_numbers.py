@@ -138,6 +138,8 @@ def test_killing_one_member_counts_one_fatality(sentence):
         ("Three paramedics died when a shell hit their ambulance in Khan Younis.", 3),
         ("The barrel bomb attack left 11 people dead in Daraa.", 11),
         ("The death toll from Tuesday's strike on the school rose to 27.", 27),
+        ("The number of dead in Khan Younis has risen to 10.", 10),
+        ("Among the dead were four children, the civil defence said.", 4),
     ],
 )
 def test_dead_died_left_dead_and_death_toll(sentence, fatalities):
