@@ -145,8 +145,8 @@ _DATE_RE = re.compile(
         |(?P<r_h>(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?P<r_hn>{_COUNT})\s+hours)
         |(?P<r_wk1>last\s+week|the\s+(?:previous|past|last)\s+week)
         |(?P<r_wk0>(?:earlier\s+|later\s+)?this\s+week
-            |(?:in|over|during)\s+(?:the\s+)?(?:recent|last|past|previous)\s+(?:(?:few|several|couple\s+of|{_COUNT})\s+)?days
-            |over\s+the\s+weekend|last\s+weekend|this\s+past\s+weekend)
+            |(?:in|over|during)\s+(?:the\s+)?(?:recent|last|past|previous)\s+(?:(?:few|several|couple\s+of|{_COUNT})\s+)?days)
+        |(?P<r_we>(?:over\s+the|this\s+past|(?P<r_we_last>last))\s+weekend)
         |(?P<r_mo0>(?:earlier\s+|later\s+)?this\s+month
             |(?:in|over|during)\s+(?:the\s+)?(?:recent|last|past|previous)\s+(?:(?:few|several|couple\s+of|{_COUNT})\s+)?weeks)
         |(?P<r_mo1>last\s+month|the\s+(?:previous|past|last)\s+month)
@@ -172,7 +172,7 @@ _REACH = 48
 # dating the event.
 _RANGE_BEFORE_RE = re.compile(
     r"\b(?:since|until|till|before|after|by|from|prior\s+to|through|between|beginning)\s+"
-    r"(?:(?:early|late|mid)[\s-]+)?$",
+    r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$",
     re.IGNORECASE,
 )
 # A date attached to a reporting verb dates the report, not the event:
@@ -338,6 +338,10 @@ def _resolve(
         date, own = anchor, "day" if counted is not None and counted[0] <= 24 else "week"
     elif m["r_wk1"]:
         date, own = anchor - dt.timedelta(days=7), "week"
+    elif m["r_we"]:
+        # The latest Saturday, or the one before when "last weekend" is said on a weekend.
+        delta = (anchor.weekday() - 5) % 7 + (7 if m["r_we_last"] and anchor.weekday() >= 5 else 0)
+        date, own = anchor - dt.timedelta(days=delta), "week"
     elif m["r_wk0"]:
         date, own = anchor, "week"
     elif m["r_mo0"]:

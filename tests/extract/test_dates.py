@@ -286,3 +286,20 @@ def test_long_text_finds_the_same_dates_as_its_sentences():
         offset += len(sentence) + 1
     assert [(r.start, r.end, r.date) for r in find_dates(article, WEDNESDAY)] == expected
     assert len(expected) == 35
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("over the weekend", WEDNESDAY, dt.date(2023, 11, 11)),
+        ("last weekend", WEDNESDAY, dt.date(2023, 11, 11)),
+        ("last weekend", dt.date(2023, 11, 12), dt.date(2023, 11, 4)),
+    ],
+)
+def test_weekend_is_the_latest_saturday_at_week_precision(phrase, published, expected):
+    ref = _only(f"Drones attacked the refinery {phrase}.", published)
+    assert (ref.date, ref.precision) == (expected, "week")
+
+
+def test_resolve_skips_an_event_named_after_the_date_it_bounds():
+    assert resolve_date("Attacks have risen since the Oct. 7 assault.", WEDNESDAY) is None
