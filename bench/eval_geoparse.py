@@ -17,7 +17,13 @@ from pathlib import Path
 
 
 def run(cmd: list[str]) -> str:
-    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    # Exit 1 means some inputs were skipped (reported on stderr); still scored.
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr}")
+    if done.stderr.strip():
+        print(done.stderr.strip(), file=sys.stderr)
+    return done.stdout
 
 
 def main() -> None:

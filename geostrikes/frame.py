@@ -36,7 +36,7 @@ injured            conservative count
 quote              the sentence reporting the strike
 quote_start        its character offsets in the article's text
 quote_end
-precision          exact, near, offset, admin2, admin1, border, country
+precision          exact, near, offset, admin2, admin1, border, country, region
 radius_km          uncertainty radius for near/offset sites
 place_id           gazetteer id of the site
 article_id         the (first) reporting article
@@ -84,7 +84,7 @@ PLACE_COLUMNS = (
 _SHAPED = {Precision.ADMIN1, Precision.ADMIN2, Precision.COUNTRY, Precision.BORDER}
 _GEO_PRECISION = {
     Precision.EXACT: 1, Precision.NEAR: 2, Precision.OFFSET: 2, Precision.ADMIN2: 2,
-    Precision.ADMIN1: 3, Precision.BORDER: 3, Precision.COUNTRY: 3,
+    Precision.ADMIN1: 3, Precision.BORDER: 3, Precision.COUNTRY: 3, Precision.REGION: 3,
 }
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 _SEP = "; "

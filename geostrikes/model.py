@@ -77,6 +77,7 @@ class Kind(StrEnum):
     BASE = "base"
     BORDER = "border"
     SITE = "site"
+    REGION = "region"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,8 @@ class Place:
     name : str
         Preferred (English) name.
     kind : Kind
-        Feature kind.
+        Feature kind (``region`` for continents, seas and named regions
+        such as "the Middle East").
     latitude, longitude : float
         Representative point (WGS84 degrees).
     country_code : str, optional
@@ -157,6 +159,7 @@ class Precision(StrEnum):
     ADMIN1 = "admin1"
     BORDER = "border"
     COUNTRY = "country"
+    REGION = "region"
 
 
 @dataclass(frozen=True, slots=True)

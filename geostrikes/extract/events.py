@@ -129,7 +129,7 @@ _AIR_CONTEXT = re.compile(
 
 _PRECISION_ORDER = {
     Precision.EXACT: 0, Precision.OFFSET: 1, Precision.NEAR: 2, Precision.ADMIN2: 3,
-    Precision.ADMIN1: 4, Precision.BORDER: 5, Precision.COUNTRY: 6,
+    Precision.ADMIN1: 4, Precision.BORDER: 5, Precision.COUNTRY: 6, Precision.REGION: 7,
 }
 _STANCE_ORDER = {
     Stance.CLAIMED: 0, Stance.CONFIRMED: 1, Stance.ACCUSED: 2, Stance.SUSPECTED: 3,
@@ -351,7 +351,9 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
             # Part of an actor's name ("Quds Force", "Kataib Sayyid al-Shuhada").
             continue
         place = mention.place
-        if place.kind == Kind.COUNTRY and place.country_code in actor_codes:
+        if place.kind == Kind.REGION or (
+                place.kind == Kind.COUNTRY and place.country_code in actor_codes):
+            # "across the Middle East" locates no strike; nor does an actor's own country.
             continue
         places.append(mention)
     return places

@@ -86,7 +86,8 @@ _SITE_KINDS = frozenset({Kind.BASE, Kind.AIRPORT, Kind.SITE})
 # million scores 2.0). Countries outrank everything; a province outranks a
 # village of the same name, but not its own capital city (see _rank).
 _KIND_PRIOR = {
-    Kind.COUNTRY: 3.0,
+    Kind.COUNTRY: 3.5,
+    Kind.REGION: 3.2,
     Kind.ADMIN1: 1.8,
     Kind.BORDER: 2.5,
     Kind.ADMIN2: 1.1,
@@ -242,6 +243,17 @@ class Gazetteer:
                 self._known.clear()
             self._known[key] = known
         return known
+
+    def country(self, code: str) -> Candidate | None:
+        """The country with this ISO alpha-2 code, as a candidate."""
+        cached = self._cache.get((f"\x00country:{code}", True))
+        if cached is None:
+            rows = self._db.execute(
+                f"SELECT {self._COLUMNS}, p.name FROM place p WHERE p.kind = 'country' "
+                "AND p.cc = ? ORDER BY p.population DESC LIMIT 1", (code.upper(),)).fetchall()
+            cached = tuple(self._rows_to_candidates(rows, True))
+            self._cache[(f"\x00country:{code}", True)] = cached
+        return cached[0] if cached else None
 
     def geometry_wkb(self, pid: int) -> bytes | None:
         """The stored polygon or line of a place, as WKB."""

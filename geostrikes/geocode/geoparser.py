@@ -40,12 +40,18 @@ _PRECISION_OF_KIND = {
     Kind.ADMIN1: Precision.ADMIN1,
     Kind.ADMIN2: Precision.ADMIN2,
     Kind.BORDER: Precision.BORDER,
+    Kind.REGION: Precision.REGION,
 }
 _POINT_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.AIRPORT, Kind.BASE, Kind.SITE})
 _GOVERNMENT_SEATS = frozenset({"PPLC", "PPLG", "PPLA"})
 _NEAR_RADIUS_KM = 25.0
 _DIRECTION_RADIUS_KM = 50.0
 _MAX_CANDIDATES = 25
+# Parts of a longer name that say nothing about where it is.
+_FALLBACK_NOISE = frozenset(
+    "the of republic kingdom state states city county north south east west new great "
+    "upper lower central street road river lake mount world cup airport".split()
+)
 
 
 @dataclass(slots=True)
@@ -99,15 +105,37 @@ class Geoparser:
         slots = []
         for start, end in spans:
             surface = text[start:end]
-            ranked = self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
-            if recognised:
-                # In running text an airport code is a word ("DEC", "PMF"), not a place.
-                ranked = [(c, s) for c, s in ranked if not _is_code(c, surface)]
+            demonym = DEMONYMS.get(name_key(surface))
+            country = self.gazetteer.country(demonym) if demonym else None
+            if country is not None:
+                # Given as a place span, "Russian" can only mean Russia.
+                slots.append(_Slot(start, end, surface, [(country, country.prior)],
+                                   Kind.COUNTRY))
+                continue
+            # In running text a short code is a word ("DEC", "PMF", "BC"), not a place.
+            ranked = [(c, s) for c, s in self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
+                      if not _is_code(c, surface)]
+            if not ranked and not recognised:
+                ranked = self._fallback(surface)
             hint = rules.kind_hint(text, start, end)
             if not ranked and hint is not None:
                 ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
             slots.append(_Slot(start, end, surface, ranked, hint))
         return slots
+
+    def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
+        """Candidates for the longest part of a name that is known ("Dubai World Cup")."""
+        words = surface.replace("-", " ").split()
+        for size in range(len(words) - 1, 0, -1):
+            for first in (0, len(words) - size):
+                part = " ".join(words[first:first + size])
+                if name_key(part) in _FALLBACK_NOISE:
+                    continue
+                ranked = [(c, s - 0.5) for c, s in self.gazetteer.rank(part)[:_MAX_CANDIDATES]
+                          if not _is_code(c, part)]
+                if ranked:
+                    return ranked
+        return []
 
     def resolve(self, text: str, slots: list[_Slot]) -> None:
         """Choose each slot's referent from the article's context (in place)."""
