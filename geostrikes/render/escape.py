@@ -10,8 +10,11 @@ never concatenates article text into markup. It builds markup with
 data into ``<script>`` blocks with :func:`js_json`.
 
 Escaped text is also safe inside a JavaScript template literal, which is how
-folium embeds popup and tooltip HTML: the backtick, ``$`` and the backslash
-become character references as well.
+folium embeds popup and tooltip HTML (the backtick, ``$`` and the backslash
+become character references as well), and inside folium's rendered output,
+which branca compiles again as a Jinja template: ``{`` is escaped in HTML
+and ``{{``, ``{%`` and ``{#`` in script data, or an article saying
+``{{ ... }}`` would run Python on the analyst's machine.
 
 Examples
 --------
@@ -35,17 +38,24 @@ from urllib.parse import urlsplit
 __all__ = ["Markup", "escape", "format_html", "join_html", "link", "safe_url", "js_json",
            "css_color"]
 
-_HTML_ESCAPES = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+# "&" first, so the references added after it are not escaped again.
+_HTML_ESCAPES = (
+    ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"),
     # Folium puts popup and tooltip HTML in JavaScript template literals.
-    "`": "&#96;", "$": "&#36;", "\\": "&#92;",
-})
+    ("`", "&#96;"), ("$", "&#36;"), ("\\", "&#92;"),
+    # Branca compiles rendered output as a Jinja template again: no "{{" or "{%".
+    ("{", "&#123;"),
+)
 # C0 controls (but tab, newline, carriage return) and DEL have no business in text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_JS_ESCAPES = str.maketrans({
-    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
-    "\u2028": "\\u2028", "\u2029": "\\u2029",
-})
+_NEEDS_ESCAPE = re.compile(r"[&<>\"'`$\\{\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_URL_BREAKERS = re.compile(r"[\s\x00-\x1f\x7f]")
+_JS_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"),
+               ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+# Folium's rendered output is compiled again as a Jinja template by branca, so
+# "{{", "{%" and "{#" from an article would run as template code. In JSON they
+# can only occur inside strings, where a \u escape means the same.
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _LINK_SCHEMES = frozenset({"http", "https"})
 
@@ -77,7 +87,7 @@ def escape(value: Any) -> Markup:
     Returns
     -------
     Markup
-        The text with ``& < > " ' ` $ \`` replaced by character references
+        The text with ``& < > " ' ` $ \ {`` replaced by character references
         and control characters removed.
 
     Examples
@@ -91,7 +101,13 @@ def escape(value: Any) -> Markup:
         return value
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return Markup("")
-    return Markup(_CONTROL.sub("", str(value)).translate(_HTML_ESCAPES))
+    text = str(value)
+    if _NEEDS_ESCAPE.search(text) is None:
+        return Markup(text)
+    text = _CONTROL.sub("", text)
+    for char, reference in _HTML_ESCAPES:
+        text = text.replace(char, reference)
+    return Markup(text)
 
 
 def format_html(template: str, *args: Any, **kwargs: Any) -> Markup:
@@ -147,7 +163,7 @@ def safe_url(url: Any) -> str | None:
     if not isinstance(url, str):
         return None
     url = url.strip()
-    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    if not url or _URL_BREAKERS.search(url):
         return None
     try:
         parts = urlsplit(url)
@@ -231,7 +247,9 @@ def js_json(value: Any) -> str:
         # Rare (a NaN somewhere): pay for the deep copy only then.
         text = json.dumps(_finite(value), ensure_ascii=False, separators=(",", ":"),
                           allow_nan=False, default=_default)
-    return text.translate(_JS_ESCAPES)
+    for char, escaped in _JS_ESCAPES:
+        text = text.replace(char, escaped)
+    return _JINJA_OPEN.sub(r"\\u007b", text)
 
 
 def _default(value: Any) -> Any:

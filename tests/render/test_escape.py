@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import html
 import json
+import re
 
 import pytest
 from hypothesis import given
@@ -29,6 +30,8 @@ HOSTILE = [
     "`${window.__pwned=1}`",
     "<!--<script>",
     "a\\u0022b",
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{% for x in range(3) %}X{% endfor %}{# c #}",
 ]
 
 
@@ -39,7 +42,7 @@ def test_module_examples():
 @pytest.mark.parametrize("text", HOSTILE)
 def test_escape_leaves_no_markup_or_template_literal_syntax(text):
     out = escape(text)
-    for char in "<>\"'`$\\":
+    for char in "<>\"'`$\\{":
         assert char not in out
     assert html.unescape(out) == text
 
@@ -107,6 +110,7 @@ def test_link_without_text_shows_the_address():
 def test_js_json_cannot_end_a_script(text):
     out = js_json({"quote": text, "list": [text]})
     assert "<" not in out and ">" not in out and "&" not in out
+    assert not re.search(r"\{[{%#]", out)
     assert json.loads(out) == {"quote": text, "list": [text]}
 
 
@@ -132,7 +136,7 @@ def test_css_color_accepts_only_hex():
 @given(st.text())
 def test_escaped_text_round_trips_and_has_no_markup(text):
     out = escape(text)
-    assert not set(out) & set("<>\"'`$\\")
+    assert not set(out) & set("<>\"'`$\\{")
     assert html.unescape(out) == esc._CONTROL.sub("", text)
 
 
@@ -141,5 +145,5 @@ def test_escaped_text_round_trips_and_has_no_markup(text):
                     max_leaves=20))
 def test_js_json_round_trips_any_json(value):
     out = js_json(value)
-    assert "</" not in out
+    assert "</" not in out and not re.search(r"\{[{%#]", out)
     assert json.loads(out) == value

@@ -158,6 +158,19 @@ def test_hostile_article_text_is_escaped_everywhere(outlines):
     assert '<span class="gs-url">javascript:window.__pwned=1</span>' in popup
 
 
+def test_template_syntax_in_articles_is_not_evaluated(outlines):
+    frame = hostile_frame()
+    frame["quote"] = ["{{ 7*7111 }} {% for x in range(3) %}QZX{% endfor %}"]
+    frame["actor1"] = ["{{ 6*7111 }}"]
+    frame["location"] = ["{#"]
+    page = to_html(strike_map(frame, basemap=outlines, title="{{ 5*5111 }}"))
+    for evaluated in ("QZXQZX", "49777", "42666", "25555"):
+        assert evaluated not in page
+    decoded = page.replace("\\u0026", "&").replace("\\u007b", "{").replace("&#123;", "{")
+    for text in ("{{ 7*7111 }}", "{{ 6*7111 }}", "{{ 5*5111 }}"):
+        assert text in decoded
+
+
 def test_country_level_events_are_listed_in_a_panel(frame, outlines):
     page = to_html(strike_map(frame, basemap=outlines))
     assert "Country-level reports (1)" in page
