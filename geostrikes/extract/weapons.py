@@ -36,7 +36,8 @@ CATEGORIES = ("aircraft", "drone", "missile", "rocket", "artillery", "bomb", "ot
 
 # Specificity: a named type, a class of weapon, a generic word.
 _NAMED, _CLASS, _GENERIC = 3, 2, 1
-# Proper names are matched in their own case ("Typhoon", "Grad"), common words in any.
+# Rows of proper names and acronyms count only when capitalised ("Typhoon",
+# "Grad", "IED"); rows of common words count in any case.
 _CASE, _NOCASE = False, True
 
 
@@ -77,10 +78,10 @@ _DRONES = (
 )
 _MISSILES = (
     r"(?:\s+(?:(?:short|medium|long|intermediate)-range\s+)?(?:ballistic\s+|cruise\s+|hypersonic\s+|"
-    r"air-launched\s+|anti-ship\s+|anti-tank\s+|air-to-surface\s+|surface-to-surface\s+|guided\s+)?"
+    r"air-launched\s+|land-attack\s+|anti-ship\s+|anti-tank\s+|air-to-surface\s+|surface-to-surface\s+|guided\s+)?"
     r"missiles?)?"
 )
-_ROCKETS = r"(?:\s+(?:rockets?|multiple\s+rocket\s+launchers?|launchers?|MLRS))?"
+_ROCKETS = r"(?:\s+(?:(?:multiple\s+)?rocket\s+launchers?|rockets?|launchers?|MLRS))?"
 
 # (normalised name, category, specificity, case rule, pattern). Order
 # matters where two patterns can start at the same place: the first wins, so
@@ -98,12 +99,12 @@ _TABLE: list[tuple[str, str | None, int, bool, str]] = [
     ("F-4 Phantom", "aircraft", _NAMED, _CASE, r"Phantom(?:\s+II)?s?" + _JETS),
     ("F/A-18", "aircraft", _NAMED, _CASE, r"F/A-18[A-Z]?s?(?:\s+(?:Super\s+)?Hornets?)?" + _JETS),
     ("F-{n}", "aircraft", _NAMED, _CASE,
-     r"F-?(?P<n>14|15|16|18|22|35)(?:[A-Z]{1,2}\b)?s?(?:\s+(?:Tomcat|Strike\s+Eagle|Eagle|"
+     r"F-?(?P<n>14|15|16|18|22|35)(?:[A-Z][A-Z0-9]{0,2}\b)?s?(?:\s+(?:Tomcat|Strike\s+Eagle|Eagle|"
      r"Fighting\s+Falcon|Falcon|Raptor|Lightning(?:\s+II)?|Adir|Sufa|Ra'?am)s?)?" + _JETS),
     ("Su-{n}", "aircraft", _NAMED, _CASE,
-     r"(?:Sukhoi\s+)?Su-?(?P<n>17|22|24|25|27|30|33|34|35|57)(?:[A-Z]{1,3}\b)?s?" + _JETS),
+     r"(?:Sukhoi\s+)?Su-?(?P<n>17|22|24|25|27|30|33|34|35|57)(?:[A-Z][A-Z0-9]{0,3}\b)?s?" + _JETS),
     ("MiG-{n}", "aircraft", _NAMED, _NOCASE,
-     r"MiG-?(?P<n>21|23|25|27|29|31|35)(?:[A-Z]{1,3}\b)?s?" + _JETS),
+     r"MiG-?(?P<n>21|23|25|27|29|31|35)(?:[A-Z][A-Z0-9]{0,3}\b)?s?" + _JETS),
     ("Tu-{n}", "aircraft", _NAMED, _CASE, r"Tu-?(?P<n>22|95|160)(?:M3?|MS)?s?" + _JETS),
     ("B-{n}", "aircraft", _NAMED, _CASE,
      r"B-(?P<n>1|2|52)[A-Z]?s?(?:\s+(?:Lancer|Spirit|"
@@ -127,7 +128,8 @@ _TABLE: list[tuple[str, str | None, int, bool, str]] = [
      r"gunships?|choppers?)"),
     ("AH-1 Cobra", "aircraft", _NAMED, _CASE,
      r"(?:AH-1Z?\s+)?Cobra\s+(?:attack\s+)?helicopters?|AH-1Z?s?\b" + _HELOS),
-    ("Mi-{n}", "aircraft", _NAMED, _CASE, r"Mi-?(?P<n>8|17|24|28|35)(?:[A-Z]{1,3}\b)?s?" + _HELOS),
+    ("Mi-{n}", "aircraft", _NAMED, _CASE,
+     r"Mi-?(?P<n>8|17|24|28|35)(?:[A-Z][A-Z0-9]{0,3}\b)?s?" + _HELOS),
     ("Ka-52", "aircraft", _NAMED, _CASE, r"Ka-52s?" + _HELOS),
     # drones, named
     ("MQ-9 Reaper", "drone", _NAMED, _CASE,
@@ -163,7 +165,7 @@ _TABLE: list[tuple[str, str | None, int, bool, str]] = [
     ("Kalibr", "missile", _NAMED, _CASE, r"Kalibrs?" + _MISSILES),
     ("Iskander", "missile", _NAMED, _CASE, r"Iskander(?:-M|-K)?s?" + _MISSILES),
     ("Kh-{n}", "missile", _NAMED, _CASE,
-     r"Kh-?(?P<n>22|31|32|35|47|55|59|69|101|555)(?:[A-Z]{1,3}\b)?s?" + _MISSILES),
+     r"Kh-?(?P<n>22|31|32|35|47|55|59|69|101|555)(?:[A-Z][A-Z0-9]{0,3}\b)?s?" + _MISSILES),
     ("Zircon", "missile", _NAMED, _CASE, r"(?:Zircon|Tsirkon)s?" + _MISSILES),
     ("Tochka-U", "missile", _NAMED, _CASE, r"Tochka(?:-U)?s?" + _MISSILES),
     ("Scud", "missile", _NAMED, _CASE, r"Scuds?" + _MISSILES),
@@ -211,7 +213,8 @@ _TABLE: list[tuple[str, str | None, int, bool, str]] = [
      r"(?:kamikaze|suicide|exploding|explosive-laden|"
      r"explosives-laden)[\s-](?:attack\s+)?(?:drones?|UAVs?)"),
     ("loitering munition", "drone", _CLASS, _NOCASE, r"loitering\s+munitions?"),
-    ("FPV drone", "drone", _CLASS, _CASE, r"FPV\s+drones?|first-person[\s-]view\s+drones?"),
+    ("FPV drone", "drone", _CLASS, _NOCASE, r"first-person[\s-]view\s+drones?"),
+    ("FPV drone", "drone", _CLASS, _CASE, r"FPV\s+drones?"),
     ("naval drone", "drone", _CLASS, _NOCASE,
      r"(?:naval|sea|maritime|surface|water)\s+drones?|drone\s+boats?|"
      r"unmanned\s+surface\s+vessels?|USVs?\b"),
@@ -221,23 +224,28 @@ _TABLE: list[tuple[str, str | None, int, bool, str]] = [
     ("hypersonic missile", "missile", _CLASS, _NOCASE, r"hypersonic\s+missiles?"),
     ("anti-ship missile", "missile", _CLASS, _NOCASE,
      r"anti-ship\s+(?:(?:cruise|ballistic)\s+)?missiles?"),
-    ("anti-tank missile", "missile", _CLASS, _CASE,
-     r"anti-tank\s+(?:guided\s+)?missiles?|ATGMs?\b"),
+    ("anti-tank missile", "missile", _CLASS, _NOCASE, r"anti-tank\s+(?:guided\s+)?missiles?"),
+    ("anti-tank missile", "missile", _CLASS, _CASE, r"ATGMs?\b"),
     ("surface-to-surface missile", "missile", _CLASS, _NOCASE,
      r"surface-to-surface\s+missiles?|ground-to-ground\s+missiles?"),
     ("air-to-surface missile", "missile", _CLASS, _NOCASE,
      r"air-to-(?:surface|ground)\s+missiles?|air-launched\s+missiles?"),
     ("surface-to-air missile", "missile", _CLASS, _NOCASE, r"surface-to-air\s+missiles?"),
-    ("precision-guided munition", "missile", _CLASS, _CASE,
-     r"precision[\s-]guided\s+(?:munitions?|missiles?|weapons?)|PGMs?\b"),
+    ("precision-guided munition", "missile", _CLASS, _NOCASE,
+     r"precision[\s-]guided\s+(?:munitions?|missiles?|weapons?)"),
+    ("precision-guided munition", "missile", _CLASS, _CASE, r"PGMs?\b"),
     ("guided missile", "missile", _CLASS, _NOCASE, r"guided\s+missiles?"),
-    ("rocket-propelled grenade", "rocket", _CLASS, _CASE, r"rocket-propelled\s+grenades?|RPGs?\b"),
-    ("multiple rocket launcher", "rocket", _CLASS, _CASE,
-     r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)|MLRS\b"),
+    ("rocket-propelled grenade", "rocket", _CLASS, _NOCASE, r"rocket-propelled\s+grenades?"),
+    ("rocket-propelled grenade", "rocket", _CLASS, _CASE, r"RPGs?\b"),
+    ("multiple rocket launcher", "rocket", _CLASS, _NOCASE,
+     r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)"),
+    ("multiple rocket launcher", "rocket", _CLASS, _CASE, r"MLRS\b"),
     ("barrel bomb", "bomb", _CLASS, _NOCASE, r"barrel[\s-]bombs?"),
     ("bunker buster", "bomb", _CLASS, _NOCASE,
      r"bunker[\s-]busters?(?:\s+bombs?)?|bunker-busting\s+(?:bombs?|munitions?)"),
-    ("glide bomb", "bomb", _CLASS, _CASE, r"glide\s+bombs?|guided\s+aerial\s+bombs?|KABs?\b"),
+    ("glide bomb", "bomb", _CLASS, _NOCASE, r"glide\s+bombs?|guided\s+aerial\s+bombs?"),
+    ("glide bomb", "bomb", _CLASS, _CASE,
+     r"KAB(?:s|-\d+\w*)?\s+(?:glide\s+|guided\s+)?bombs?|KAB(?:s\b|-\d+\w*)"),
     ("guided bomb", "bomb", _CLASS, _NOCASE,
      r"(?:precision-|laser-|satellite-)?guided\s+bombs?|smart\s+bombs?"),
     ("cluster munition", "bomb", _CLASS, _NOCASE, r"cluster\s+(?:bombs?|munitions?)"),
@@ -248,17 +256,19 @@ _TABLE: list[tuple[str, str | None, int, bool, str]] = [
     ("mortar", "artillery", _CLASS, _NOCASE,
      r"mortars?(?:\s+(?:fire|shells?|rounds?|bombs?|attacks?))?"),
     ("tank fire", "artillery", _CLASS, _NOCASE, r"tank\s+(?:fire|shells?|shelling|rounds?)"),
-    ("car bomb", "other", _CLASS, _CASE,
-     r"car[\s-]bombs?|vehicle-borne\s+(?:improvised\s+)?explosive\s+devices?|VBIEDs?\b"),
+    ("car bomb", "other", _CLASS, _NOCASE,
+     r"car[\s-]bombs?|vehicle-borne\s+(?:improvised\s+)?explosive\s+devices?"),
+    ("car bomb", "other", _CLASS, _CASE, r"VBIEDs?\b"),
     ("roadside bomb", "other", _CLASS, _NOCASE, r"roadside\s+bombs?"),
-    ("IED", "other", _CLASS, _CASE, r"improvised\s+explosive\s+devices?|IEDs?\b"),
+    ("IED", "other", _CLASS, _NOCASE, r"improvised\s+explosive\s+devices?"),
+    ("IED", "other", _CLASS, _CASE, r"IEDs?\b"),
     ("suicide bomb", "other", _CLASS, _NOCASE, r"suicide\s+(?:bombs?|bombers?|bombings?|vests?)"),
     # generic words
     ("aircraft", "aircraft", _GENERIC, _NOCASE,
      r"(?:war[\s-]?planes?|"
      r"fighter[\s-]jets?|jet[\s-]fighters?|fighter[\s-]bombers?|fighter\s+(?:aircraft|"
      r"planes?)|(?:combat|military)\s+(?:aircraft|jets?|planes?)|strategic\s+bombers?|"
-     r"jets?(?!\s+(?:fuel|ski|stream|engines?|lag))|aircraft(?!\s+carriers?)|planes?)"),
+     r"jets?(?![\s-]+(?:fuel|ski|stream|engines?|lag))|aircraft(?!\s+carriers?)|planes?)"),
     ("helicopter", "aircraft", _GENERIC, _NOCASE, r"helicopters?|choppers?"),
     ("drone", "drone", _GENERIC, _NOCASE,
      r"(?:drones?|UAVs?|UAS\b|unmanned\s+(?:aerial|air)\s+(?:vehicles?|systems?)|"
@@ -351,13 +361,13 @@ def _literal_first(pattern: str) -> list[str]:
 # a literal character, and only in a case-sensitive pattern. So the table is
 # compiled in lower case, against a lower-cased copy of the text, as
 # alternatives bucketed by their first character; a marker group at the end
-# of each alternative says which row matched, and rows that must keep their
-# case are checked against the original text afterwards.
-_ROWS: list[tuple[str, str | None, int, re.Pattern[str] | None]] = []
+# of each alternative says which row matched, and a row of proper names is
+# then accepted only if the original text capitalises it.
+_ROWS: list[tuple[str, str | None, int, bool]] = []
 _buckets: dict[str, list[str]] = {}
 for _row, (_name, _category, _level, _nocase, _pattern) in enumerate(_TABLE):
     _pattern = _pattern.replace("(?P<n>", "(?:")
-    _ROWS.append((_name, _category, _level, None if _nocase else re.compile(_pattern)))
+    _ROWS.append((_name, _category, _level, not _nocase))
     for _k, _alt in enumerate(_literal_first(_pattern.lower())):
         _key = _alt[0] if _alt[0].isalnum() else ""
         _buckets.setdefault(_key, []).append(f"{_alt[1:] if _key else _alt}(?P<r{_row}_{_k}>)")
@@ -415,9 +425,9 @@ def _iter_weapons(text: str) -> Iterable[tuple[WeaponMention, int]]:
     pos = 0
     while (m := _WEAPON_RE.search(low, pos)) is not None:
         start, end = m.span()
-        name, category, level, cased = _ROWS[int(m.lastgroup[1:].partition("_")[0])]
-        if cased is not None and cased.fullmatch(text, start, end) is None:
-            pos = start + 1  # "tornado", "grad": the proper name only counts capitalised
+        name, category, level, proper = _ROWS[int(m.lastgroup[1:].partition("_")[0])]
+        if proper and not text[start].isupper():
+            pos = start + 1  # "tornado", "grad", "spike": common words, not names
             continue
         pos = end
         if category is None:

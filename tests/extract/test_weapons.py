@@ -206,3 +206,32 @@ def test_commercial_drone_brand_is_not_the_f4_phantom():
 def test_offsets_survive_characters_that_lower_case_to_two():
     text = "İdlib: Su-24 jets and drones struck again."
     assert [text[w.start : w.end] for w in find_weapons(text)] == ["Su-24 jets", "drones"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        ("Israeli F-16 Fighter Jets Strike Targets In Gaza", "F-16"),
+        ("Grad Rockets Hit Donetsk Market", "Grad"),
+        ("Anti-Tank Missiles Fired At Border Post", "anti-tank missile"),
+    ],
+)
+def test_title_case_headlines_keep_their_weapon(headline, name):
+    assert [w.name for w in find_weapons(headline)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Glide bombs hit Kharkiv overnight.", "glide bomb"),
+        ("KAB-500 bombs struck the town.", "glide bomb"),
+        ("Precision-guided munitions were used, the army said.", "precision-guided munition"),
+        ("Rocket-propelled grenades were fired at the patrol.", "rocket-propelled grenade"),
+    ],
+)
+def test_class_words_at_the_start_of_a_sentence(sentence, name):
+    assert [w.name for w in find_weapons(sentence)] == [name]
+
+
+def test_place_that_looks_like_an_acronym_is_not_a_weapon():
+    assert find_weapons("Kab Elias was quiet on Sunday.") == []
