@@ -19,8 +19,9 @@ named months
 relative
     weekdays ("Sunday", "last Friday": the latest such day on or before the
     publication, strictly before for "last"), "today", "yesterday",
-    "last night", "overnight", "N days/weeks/months ago", "last week",
-    "this month", "last year", "in recent days".
+    "last night" and "overnight" (the day before: a night reported in the
+    morning began the evening before), "N days/weeks/months ago",
+    "last week", "over the weekend", "this month", "last year", "in recent days".
 
 Imprecise phrases get the precision they deserve: "ten days ago" is week
 precision (only exact counts of one to three days stay at day precision),
