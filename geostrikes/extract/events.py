@@ -125,7 +125,7 @@ _LOCATIVE_BEFORE = re.compile(
     re.IGNORECASE)
 _AIR_CONTEXT = re.compile(
     r"\b(?:" + _AERIAL + r"|warplanes?|fighter jets?|drones?|airstrikes?|missiles?|"
-    r"air force|helicopter gunships?|aircraft)\b", re.IGNORECASE)
+    r"air force|helicopter gunships?|aircraft|jets|bombers)\b", re.IGNORECASE)
 
 _PRECISION_ORDER = {
     Precision.EXACT: 0, Precision.OFFSET: 1, Precision.NEAR: 2, Precision.ADMIN2: 3,
@@ -182,7 +182,7 @@ class Extractor:
         mentions = [m for m in self.geoparser.parse(replace(article, spans=None))
                     if m.place is not None]
         sentences = split_sentences(text)
-        air_context = bool(_AIR_CONTEXT.search(text))
+        air_context = bool(_AIR_CONTEXT.search(text) or _CRAFT.search(text))
         drafts: list[_Draft] = []
         denials: set[str] = set()
         last: _Attributed | None = None
@@ -290,6 +290,11 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
            ) -> str | None:
     if _SAID_IT.search(sentence) and speaker is not None and speaker.actor != UNKNOWN:
         return speaker.actor
+    claim = _CLAIMED_RESPONSIBILITY.search(sentence)
+    if claim:
+        before = [m for m in actors if m.end <= claim.start()]
+        if before:
+            return before[-1].actor
     best: tuple[int, str] | None = None
     for mention in actors:
         before = sentence[:mention.start]

@@ -41,7 +41,7 @@ _HEDGES = re.compile(
     r"\b(?:suspected|apparent(?:ly)?|appear(?:s|ed)? to|believed to|thought to|likely|"
     r"probably|possibly|presumably|alleged(?:ly)?|reportedly|purported(?:ly)?|unclaimed|"
     r"indications?|may have|might have|could have|is said to|are said to|unconfirmed|"
-    r"unverified|almost certainly|reports? (?:claiming|that|of|said)|press reports)\b",
+    r"unverified|almost certainly|reports? (?:claim\w*|that|of|said|say|suggest\w*)|press reports)\b",
     re.IGNORECASE,
 )
 _DENIAL = re.compile(
@@ -62,8 +62,16 @@ class Speaker:
     actor: str  # UNKNOWN when the speaker is no recognised party
 
 
-def _speaker(phrase: str) -> Speaker:
+_UNNAMED_REPORTS = re.compile(
+    r"^(?:the\s+|some\s+|several\s+)?(?:initial\s+|early\s+|unconfirmed\s+|local\s+|media\s+|"
+    r"press\s+|news\s+)*reports?$", re.IGNORECASE)
+
+
+def _speaker(phrase: str) -> Speaker | None:
     phrase = phrase.strip(" ,")
+    if _UNNAMED_REPORTS.match(phrase):
+        # "Reports said": nobody in particular; the sentence is merely hedged.
+        return None
     phrase = re.sub(r"^(?:In a statement,?\s*|But\s+|And\s+|However,?\s*)", "", phrase)
     actors = find_actors(phrase)
     if not actors:
