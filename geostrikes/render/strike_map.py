@@ -207,35 +207,29 @@ def _place_text(row: dict[str, Any]) -> str | None:
     return ", ".join(seen) or None
 
 
-def _popup(row: dict[str, Any], actor: _ActorData, stance: str) -> Markup:
-    precision = row["precision"]
+def _popup_fields(row: dict[str, Any]) -> list[str]:
+    """Return the facts of a popup as escaped HTML, in the order the page reads them.
+
+    Place, date, attributed by, denied by, target, weapon, casualties (empty
+    when not reported), then the quote and the source. The browser only
+    joins these with fixed labels, so every piece of article text is
+    escaped here, once.
+    """
     where = _place_text(row) or "place not named"
-    note = _PRECISION_TEXT.get(precision or "")
+    note = _PRECISION_TEXT.get(row["precision"] or "")
     if note:
         radius = row["radius_km"]
         where = f"{where} ({note.format(r=f'{radius:g}' if radius else '?')})"
-    fields = [
-        ("Place", where),
-        ("Date", row["date"] or "not reported"),
-        ("Attributed by", row["attributed_by"]),
-        ("Denied by", row["denied_by"]),
-        ("Target", row["target"]),
-        ("Weapon", row["weapon"]),
-        ("Casualties", _casualties(row["fatalities"], row["injured"])),
-    ]
-    table = join_html("", (format_html("<tr><th>{}</th><td>{}</td></tr>", k, v)
-                           for k, v in fields if v))
-    quote = format_html("<blockquote>{}</blockquote>", row["quote"]) if row["quote"] else ""
-    source_bits = [b for b in (row["source"], row["published"]) if b]
     source = link(row["url"], row["title"] or row["url"] or "untitled article")
+    source_bits = [b for b in (row["source"], row["published"]) if b]
     if source_bits:
         source = format_html("{} — {}", source, ", ".join(source_bits))
     if (row["n_sources"] or 1) > 1:
         source = format_html("{} (and {} more)", source, row["n_sources"] - 1)
-    return format_html(
-        '<div class="gs-pop"><div class="gs-head"><span class="gs-sw" style="background:{}">'
-        "</span> {} · {}</div><table>{}</table>{}<div>Source: {}</div></div>",
-        css_color(actor.colour), actor.name, _style.STANCE_LABELS[stance], table, quote, source)
+    facts = (where, row["date"] or "not reported", row["attributed_by"], row["denied_by"],
+             row["target"], row["weapon"], _casualties(row["fatalities"], row["injured"]),
+             row["quote"])
+    return [*(escape(fact) for fact in facts), source]
 
 
 def _tooltip(row: dict[str, Any], actor: _ActorData, stance: str) -> Markup:
@@ -305,7 +299,7 @@ def _collect(frame: gpd.GeoDataFrame) -> _Collected:
             radius = row["radius_km"] if row["precision"] in ("near", "offset") else None
             actor.points.append([round(geom.y, 5), round(geom.x, 5), s,
                                  round(radius * 1000) if radius else 0, row["days"],
-                                 _popup(row, actor, stance), _tooltip(row, actor, stance)])
+                                 _popup_fields(row), _tooltip(row, actor, stance)])
         elif kind in ("Polygon", "MultiPolygon", "LineString", "MultiLineString"):
             key = (geom.wkb, s)
             area = actor.areas.get(key)
@@ -317,7 +311,8 @@ def _collect(frame: gpd.GeoDataFrame) -> _Collected:
             area["n"] += 1
             if row["days"] is not None:
                 area["times"].append(row["days"])
-            area["popups"].append(_popup(row, actor, stance))
+            if len(area["popups"]) < _MAX_AREA_EVENTS_SHOWN:
+                area["popups"].append(_popup_fields(row))
             if row["precision"] == "country":
                 out.country_rows.append((row, actor))
         else:
@@ -329,14 +324,9 @@ def _actor_payload(actor: _ActorData, fast: bool) -> dict[str, Any]:
     areas = []
     # Largest first, so that a province drawn over its country still gets the clicks.
     for area in sorted(actor.areas.values(), key=lambda a: -a["size"]):
-        popups = area["popups"]
-        shown = join_html(Markup("<hr>"), popups[:_MAX_AREA_EVENTS_SHOWN])
-        if len(popups) > _MAX_AREA_EVENTS_SHOWN:
-            shown = format_html('{}<div class="gs-note">and {} more reports here</div>', shown,
-                                len(popups) - _MAX_AREA_EVENTS_SHOWN)
         tooltip = area["tooltip"] if area["n"] == 1 else format_html(
             "{} ({} reports)", area["tooltip"], area["n"])
-        areas.append([area["geom"], area["stance"], sorted(set(area["times"])), shown,
+        areas.append([area["geom"], area["stance"], sorted(set(area["times"])), area["popups"],
                       "" if fast else tooltip, area["n"], 1 if area["line"] else 0])
     points = actor.points if not fast else [p[:6] + [""] for p in actor.points]
     colour = css_color(actor.colour)
@@ -346,6 +336,8 @@ def _actor_payload(actor: _ActorData, fast: bool) -> dict[str, Any]:
         "count": actor.count,
         "fast": fast,
         "stances": list(_style.STANCES),
+        "heads": [format_html("{} {} · {}", _swatch(colour), actor.name, _style.STANCE_LABELS[s])
+                  for s in _style.STANCES],
         "styles": {shape: [_style.path_style(s, colour, shape) for s in _style.STANCES]
                    for shape in _SHAPES},
         "points": points,
@@ -424,12 +416,41 @@ _ACTOR_JS = """
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.featureGroup({{ this.options|tojavascript }});
 (function (group, d) {
+  var gs = window.geostrikes = window.geostrikes || {layers: []};
   var S = d.styles, fast = d.fast, points = group, renderer = null, areaRenderer = null;
+  var popupOptions = {maxWidth: 360, maxHeight: 360};
+  var labels = ["Place", "Date", "Attributed by", "Denied by", "Target", "Weapon", "Casualties"];
   var items = [], markers = [];
   function opts(base, extra) { return Object.assign({}, base, extra); }
+  // The facts arrive escaped (strike_map._popup_fields); only fixed markup is added here.
+  function popup(stance, f) {
+    var rows = "";
+    for (var i = 0; i < labels.length; i++) {
+      if (f[i]) { rows += "<tr><th>" + labels[i] + "</th><td>" + f[i] + "</td></tr>"; }
+    }
+    return '<div class="gs-pop"><div class="gs-head">' + d.heads[stance] + "</div><table>" +
+      rows + "</table>" + (f[7] ? "<blockquote>" + f[7] + "</blockquote>" : "") +
+      "<div>Source: " + f[8] + "</div></div>";
+  }
+  function pointPopup(r) { return function () { return popup(r[2], r[5]); }; }
+  function areaPopup(r) {
+    return function () {
+      var html = r[3].map(function (f) { return popup(r[1], f); }).join("<hr>");
+      var more = r[5] - r[3].length;
+      return more > 0 ? html + '<div class="gs-note">and ' + more + " more reports here</div>"
+                      : html;
+    };
+  }
+  function radiusCircle(r) {
+    var circle = L.circle([r[0], r[1]], opts(S.circle[r[2]], {
+      radius: r[3], pane: "gs-areas", renderer: areaRenderer,
+      className: "gs-radius gs-" + d.stances[r[2]]}));
+    return circle.bindPopup(pointPopup(r), popupOptions);
+  }
   if (fast) {
-    renderer = L.canvas({padding: 0.5});
-    areaRenderer = L.canvas({padding: 0.5, pane: "gs-areas"});
+    // One canvas per pane for every actor: a canvas each would multiply paint work.
+    renderer = gs.canvas = gs.canvas || L.canvas({padding: 0.1});
+    areaRenderer = gs.areaCanvas = gs.areaCanvas || L.canvas({padding: 0.1, pane: "gs-areas"});
     points = L.markerClusterGroup({
       maxClusterRadius: 45, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       iconCreateFunction: function (cluster) {
@@ -438,36 +459,39 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojavascript }});
                           className: "gs-cluster", iconSize: L.point(size, size)});
       }
     });
+    // Popups (and uncertainty circles) are made on the first click, not for every marker.
+    points.on("click", function (e) {
+      var marker = e.layer, r = marker && marker.gsRow;
+      if (!r || marker.getPopup()) { return; }
+      marker.bindPopup(pointPopup(r), popupOptions);
+      if (r[3] > 0) {
+        var circle = radiusCircle(r);
+        marker.on("popupopen", function () { group.addLayer(circle); });
+        marker.on("popupclose", function () { group.removeLayer(circle); });
+      }
+      marker.openPopup();
+    });
   }
   d.areas.forEach(function (r) {
     var o = opts(r[6] ? S.line[r[1]] : S.area[r[1]], {
       pane: "gs-areas", renderer: areaRenderer,
       className: "gs-event gs-area gs-" + d.stances[r[1]]});
     var layer = L.geoJSON(d.geoms[r[0]], opts(o, {style: function () { return o; }}));
-    layer.bindPopup(r[3], {maxWidth: 360, maxHeight: 360});
-    if (r[4]) layer.bindTooltip(r[4], {sticky: true});
+    layer.bindPopup(areaPopup(r), popupOptions);
+    if (r[4]) { layer.bindTooltip(r[4], {sticky: true}); }
     group.addLayer(layer);
     items.push({layers: [layer], parent: group, times: r[2], n: r[5]});
   });
   d.points.forEach(function (r) {
-    var stance = d.stances[r[2]];
     var marker = L.circleMarker([r[0], r[1]], opts(S.point[r[2]], {
-      radius: 6, renderer: renderer, className: "gs-event gs-point gs-" + stance}));
-    marker.bindPopup(r[5], {maxWidth: 360, maxHeight: 360});
-    if (r[6]) marker.bindTooltip(r[6], {sticky: true});
+      radius: 6, renderer: renderer, className: "gs-event gs-point gs-" + d.stances[r[2]]}));
     var item = {layers: [marker], parent: points, times: r[4] === null ? [] : [r[4]], n: 1};
-    if (r[3] > 0) {
-      var circle = L.circle([r[0], r[1]], opts(S.circle[r[2]], {
-        radius: r[3], pane: "gs-areas", renderer: areaRenderer,
-        className: "gs-radius gs-" + stance}));
-      circle.bindPopup(r[5], {maxWidth: 360, maxHeight: 360});
-      if (fast) {
-        // Thousands of overlapping circles would hide everything: show one when asked.
-        marker.on("popupopen", function () { group.addLayer(circle); });
-        marker.on("popupclose", function () { group.removeLayer(circle); });
-      } else {
-        item.layers.unshift(circle);
-      }
+    if (fast) {
+      marker.gsRow = r;
+    } else {
+      marker.bindPopup(pointPopup(r), popupOptions);
+      if (r[6]) { marker.bindTooltip(r[6], {sticky: true}); }
+      if (r[3] > 0) { item.layers.unshift(radiusCircle(r)); }
     }
     items.push(item);
     markers.push.apply(markers, item.layers);
@@ -503,9 +527,16 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojavascript }});
   group.gsVisible = function () {
     return items.reduce(function (n, it) { return n + (it.hidden ? 0 : it.n); }, 0);
   };
-  (window.geostrikes = window.geostrikes || {layers: []}).layers.push(group);
+  gs.layers.push(group);
 })({{ this.get_name() }},
    JSON.parse(document.getElementById({{ this.data_id|tojson }}).textContent));
+{% endmacro %}
+"""
+
+_VIEW_JS = """
+{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.fitBounds({{ this.bounds|tojson }},
+  {padding: [30, 30], maxZoom: 8, animate: false});
 {% endmacro %}
 """
 
@@ -646,6 +677,16 @@ def _folium_classes() -> Any:
             self.css_class = css_class
             self.on_add = on_add
 
+    class View(folium.MacroElement):
+        """Fit the map to the events before they are added, so clusters are built once."""
+
+        _template = Template(_VIEW_JS)
+
+        def __init__(self, bounds: list[list[float]]) -> None:
+            super().__init__()
+            self._name = "View"
+            self.bounds = bounds
+
     class Ready(folium.MacroElement):
         """Registers the map and marks when the first frame with every layer is drawn."""
 
@@ -656,7 +697,7 @@ def _folium_classes() -> Any:
             self._name = "Ready"
 
     return SimpleNamespace(StrikeMap=StrikeMap, ActorLayer=ActorLayer, Control=Control,
-                           Ready=Ready)
+                           View=View, Ready=Ready)
 
 
 def _iframe(page: str, height: int = 600) -> str:
@@ -799,6 +840,8 @@ def strike_map(events: Iterable[StrikeEvent] | gpd.GeoDataFrame, *, tiles: str |
                               pointer_events=False).add_to(m)
         basemap_layer(outlines, bounds, fill=tiles is None).add_to(m)
     folium.map.CustomPane(_AREA_PANE, z_index=_AREA_PANE_Z_INDEX, pointer_events=True).add_to(m)
+    if found.boxes:
+        classes.View([[bounds[1], bounds[0]], [bounds[3], bounds[2]]]).add_to(m)
 
     for actor in ordered:
         fast = len(actor.points) > cluster_threshold
@@ -812,9 +855,6 @@ def strike_map(events: Iterable[StrikeEvent] | gpd.GeoDataFrame, *, tiles: str |
         classes.Control(_country_panel_html(found.country_rows), "topleft",
                         "gs-box gs-panel").add_to(m)
     folium.LayerControl(position="topright", collapsed=len(ordered) > 12).add_to(m)
-    if found.boxes:
-        folium.FitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding=(30, 30),
-                         max_zoom=8).add_to(m)
     classes.Ready().add_to(m)
     return m
 

@@ -184,6 +184,15 @@ def test_clustered_actors_draw_every_event(browser, tmp_path):
         assert page.js("document.querySelectorAll('.gs-cluster').length") > 0
         assert page.js("""() => window.geostrikes.layers.reduce((n, l) =>
             n + l.getLayers()[0].getLayers().length, 0)""") == 600
+        # Canvas markers have no element: click where Leaflet drew one, zoomed in past clusters.
+        x, y = page.js("""() => {
+            const marker = window.geostrikes.layers[0].gsItems[0].layers[0];
+            window.geostrikes.map.setView(marker.getLatLng(), 18, {animate: false});
+            const p = window.geostrikes.map.latLngToContainerPoint(marker.getLatLng());
+            const box = window.geostrikes.map.getContainer().getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y]; }""")
+        page.page.mouse.click(x, y)
+        assert "Synthetic strike 0." in page.page.inner_text(".leaflet-popup-content")
         page.js("window.geostrikes.filter(19723, 19723)")  # 2024-01-01 only
         assert page.js("window.geostrikes.visible()") == 20
         assert page.requests == [] and page.errors == []

@@ -129,16 +129,21 @@ def test_every_actor_is_in_the_legend(frame, outlines):
 
 def test_popups_carry_the_facts(frame, outlines):
     layers = payloads(strike_map(frame, basemap=outlines))
-    popup = layers["United States"]["points"][0][5]
-    for text in ("Testtown", "2024-04-20", "United States", "claimed by the actor", "F-15",
-                 "militia depot", "1 killed", "The U.S. military said it struck a depot.",
-                 'href="https://example.org/art1"', "Title of art1", "Test Wire", "2024-04-21"):
-        assert text in popup, text
+    us = layers["United States"]
+    # [place, date, attributed by, denied by, target, weapon, casualties, quote, source]
+    fields = us["points"][0][5]
+    assert fields[:2] == ["Testtown, Testshire, Iraq", "2024-04-20"]
+    assert fields[4:8] == ["militia depot", "F-15", "1 killed",
+                           "The U.S. military said it struck a depot."]
+    for text in ('href="https://example.org/art1"', "Title of art1", "Test Wire", "2024-04-21"):
+        assert text in fields[8], text
+    assert "United States · claimed by the actor" in us["heads"][0]
     iran = layers["Iran"]
     province = next(a for a in iran["areas"] if iran["stances"][a[1]] == "accused")
-    assert "U.S. officials" in province[3] and "Denied by" in province[3]
-    assert "somewhere in this province" in province[3]
-    assert "within about 25 km" in layers["Israel"]["points"][0][5]
+    (fields,) = province[3]
+    assert fields[2:4] == ["U.S. officials", "Iran"]
+    assert "somewhere in this province" in fields[0]
+    assert "within about 25 km" in layers["Israel"]["points"][0][5][0]
 
 
 def test_hostile_article_text_is_escaped_everywhere(outlines):
@@ -153,8 +158,9 @@ def test_hostile_article_text_is_escaped_everywhere(outlines):
     assert html.escape(HOSTILE["script"], quote=True) in unescaped
     assert "javascript:window.__pwned=1" in unescaped
     (layer,) = payloads(m).values()
-    popup = layer["points"][0][5]
+    popup = "".join(layer["points"][0][5]) + "".join(layer["heads"])
     assert "<a " not in popup and "&lt;script&gt;" in popup and "${" not in popup
+    assert "<img" not in popup and "<script" not in popup
     assert '<span class="gs-url">javascript:window.__pwned=1</span>' in popup
 
 
