@@ -246,6 +246,7 @@ class Place:
     geom: object | None = None  # shapely geometry, unsimplified
     admin1_code: str | None = None  # 'CC.code', GeoNames-style, for the admin1 column
     wof_region: str | None = None  # WOF region id, for the admin1 column
+    admin1_hint: str | None = None  # curated admin1, used when no polygon contains the point
     origin: str = ""  # 'geonames' or 'wof' for populated places: which source founded it
     all_names: bool = True  # every alternate name; False keeps the main names only
     loose: bool = True  # loose-key rows too
@@ -318,7 +319,27 @@ def airfield_name_forms(name: str) -> list[str]:
         bare = clean_name(re.sub(r"\s*\([^)]*\)", "", part))
         if bare and bare != part:
             forms.append(bare)
+        # "Sana'a International Airport" is mostly written "Sana'a airport".
+        short = re.sub(r"\s+International\s+(Airport)$", r" \1", bare or part, flags=re.IGNORECASE)
+        if short != (bare or part):
+            forms.append(short)
     return list(dict.fromkeys(forms))
+
+
+_ADMIN_WORDS = re.compile(r"\b(muhafazat|governorate|province|ostan|vilayet|wilayat)\b", re.I)
+
+
+def display_name(candidates: Iterable[object]) -> str:
+    """The first plain-ASCII name without an administrative word, else the first name.
+
+    GeoNames writes "Muhafazat Karbala'" and "Al Muthanna Governorate" where
+    Natural Earth has "Karbala" and "Al Muthanna"; news writes the latter.
+    """
+    names = [n for n in (clean_name(c) for c in candidates) if n]
+    for n in names:
+        if n.isascii() and not _ADMIN_WORDS.search(n):
+            return n
+    return names[0] if names else ""
 
 
 def is_proper_name(name: str) -> bool:
@@ -619,9 +640,13 @@ def add_admin1(gaz: Gazetteer, data: Path) -> None:
     groups: dict[str, list] = defaultdict(list)
     loose = []
     for r in ne.itertuples():
-        code = r.gn_a1_code if r.gn_a1_code in gn else None
-        if code is None and r.gn_id == r.gn_id and r.gn_id:  # NaN-safe
-            code = gid_to_code.get(str(int(r.gn_id)))
+        code = None
+        # Only features Natural Earth matched at GeoNames level 1: French departments carry
+        # level-2 codes such as FR.11 (Aude) that collide with level-1 codes (Ile-de-France).
+        if r.gn_level == 1:
+            code = r.gn_a1_code if r.gn_a1_code in gn else None
+            if code is None and r.gn_id == r.gn_id and r.gn_id:  # NaN-safe
+                code = gid_to_code.get(str(int(r.gn_id)))
         if code:
             groups[code].append(r)
         else:
@@ -637,7 +662,9 @@ def add_admin1(gaz: Gazetteer, data: Path) -> None:
         geom = members[0].geometry if len(members) == 1 else shapely.unary_union(
             [m.geometry for m in members])
         lat, lon = representative_point(geom)
-        place = Place(f"gn:{gid}", name, "admin1", lat, lon, cc=cc, feature_code="ADM1",
+        ne_en = members[0].name_en if len(members) == 1 else ""
+        place = Place(f"gn:{gid}", display_name([ascii_name, name, ne_en]), "admin1", lat, lon,
+                      cc=cc, feature_code="ADM1",
                       source_ids=[f"geonames:{gid}"], geom=geom)
         place.add_names([name, ascii_name])
         if len(members) == 1:
@@ -741,7 +768,7 @@ def add_wof_admin(gaz: Gazetteer, data: Path, wof) -> None:
                     None)
         pid = f"gn:{gn_codes[code][2]}" if code else f"wof:{r.wof_id}"
         lat, lon = representative_point(poly.geometry)
-        name = eng.get(r.wof_id) or r.name
+        name = display_name([*(gn_codes[code][1::-1] if code else ()), eng.get(r.wof_id, ""), r.name])
         p = Place(pid, name, "admin1", lat, lon, cc=r.country, feature_code="ADM1",
                   source_ids=[f"wof:{r.wof_id}"], geom=poly.geometry)
         if code:
@@ -752,12 +779,9 @@ def add_wof_admin(gaz: Gazetteer, data: Path, wof) -> None:
         gaz.add(p)
         gaz.by_wof[r.wof_id] = pid
         added += 1
-    for p in admin1.values():  # WOF English names read better for the Middle East
-        if p.cc in ME_COUNTRIES:
-            wof_ids = [s[4:] for s in p.source_ids if s.startswith("wof:")]
-            eng_name = next((eng[w] for w in wof_ids if w in eng), None)
-            if eng_name and name_key(eng_name):
-                p.name = eng_name
+    for p in admin1.values():  # a WOF English name only where the others are unusable
+        wof_ids = [s[4:] for s in p.source_ids if s.startswith("wof:")]
+        p.name = display_name([p.name, *(eng[w] for w in wof_ids if w in eng)])
     for code, pid in gaz.admin1_by_code.items():
         gaz.admin1_names[code] = gaz.places[pid].name
     log(f"WOF regions merged; {added} WOF-only regions added")
@@ -962,6 +986,8 @@ def add_supplement(gaz: Gazetteer, path: Path, oa_ids: dict[str, str]) -> None:
         m = re.fullmatch(r"ourairports:(\S+)", row.source)
         target = gaz.places.get(oa_ids.get(m.group(1), "")) if m else None
         if target is not None:
+            if abs(target.lat - row.latitude) > 0.02 or abs(target.lon - row.longitude) > 0.02:
+                raise ValueError(f"supplement {row.id}: coordinates disagree with {row.source}")
             target.add_names([row.name, *row.alt_names])
             target.add_source(f"supplement:{row.id}")
             if row.kind == "base" and target.kind == "airport":
@@ -969,7 +995,7 @@ def add_supplement(gaz: Gazetteer, path: Path, oa_ids: dict[str, str]) -> None:
             folded += 1
             continue
         p = Place(f"sup:{row.id}", row.name, row.kind, row.latitude, row.longitude,
-                  cc=row.country_code, admin1=row.admin1 or None,
+                  cc=row.country_code, admin1_hint=row.admin1 or None,
                   feature_code={"base": "MILB", "site": "SITE"}.get(row.kind, "PPL"),
                   source_ids=[f"supplement:{row.id}"])
         p.add_names([row.name, *row.alt_names])
@@ -1035,6 +1061,8 @@ def assign_admin1(gaz: Gazetteer) -> None:
         cands = [a for a in found.get(i, []) if a.cc == p.cc] or found.get(i, [])
         if cands:
             p.admin1 = cands[0].name
+        elif p.admin1_hint:
+            p.admin1 = p.admin1_hint
     log(f"admin1 assigned; {sum(1 for p in todo if not p.admin1)} points outside every division")
 
 
