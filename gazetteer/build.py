@@ -1043,7 +1043,9 @@ def assign_admin1(gaz: Gazetteer) -> None:
             continue
         if p.wof_region and p.wof_region in gaz.by_wof:
             region = gaz.places[gaz.by_wof[p.wof_region]]
-            if region.kind == "admin1":
+            # WOF files some border villages under the neighbour's region: leave those to
+            # the point-in-polygon step below.
+            if region.kind == "admin1" and region.cc == p.cc:
                 p.admin1 = region.name
         if not p.admin1 and p.admin1_code:
             p.admin1 = gaz.admin1_names.get(p.admin1_code)
