@@ -80,7 +80,8 @@ _STATE_NOUNS = {
 _GROUPS = {
     "US-led coalition": r"U\.?S\.?-led (?:international )?coalition|American-led coalition|"
                         r"international coalition|anti-IS(?:IS|IL)? coalition|"
-                        r"Global Coalition|Operation Inherent Resolve|CJTF-OIR|coalition",
+                        r"Global Coalition|Operation Inherent Resolve|CJTF-OIR|"
+                        r"Combined Joint Task Force|[Cc]oalition",
     "Saudi-led coalition": r"Saudi-led (?:military )?coalition|Arab coalition|"
                            r"Saudi-led|Saudi-UAE coalition",
     "Houthis": r"Houthis?|Huthis?|Ansar ?Allah|Ansarullah",

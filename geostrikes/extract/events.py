@@ -55,7 +55,11 @@ __all__ = ["extract", "extract_article", "merge_events", "Extractor"]
 _AERIAL = (r"air ?strikes?|airstrikes?|air[- ]raids?|air attacks?|aerial (?:attacks?|"
            r"bombardments?|strikes?|bombing)|drone (?:strikes?|attacks?)|missile (?:strikes?|"
            r"attacks?|barrages?)|rocket (?:attacks?|fire|barrages?)|precision strikes?|"
-           r"bombardments?|(?<!suicide )(?<!car )bombings?|bombed|bombing|shelled|airstrike")
+           r"bombardments?|(?<!suicide )(?<!car )bombings?|bombed|bombing|shelled|airstrike|"
+           r"(?:was|were|been|being) (?:hit|struck|targeted|bombed) by|"
+           r"(?:rocket|missile|drone) (?:fire|barrages?|salvos?|strikes?)|barrage of|salvo of|"
+           r"(?:fired|launched) (?:[\w-]+ ){0,3}(?:rockets|missiles|drones|projectiles)|"
+           r"dropped (?:[\w-]+ )?bombs")
 _STRONG = re.compile(r"\b(?:" + _AERIAL + r")\b", re.IGNORECASE)
 _CRAFT = re.compile(
     r"\b(?:warplanes?|jets?|fighter[- ]jets?|planes?|aircraft|drones?|helicopters?|"
@@ -104,19 +108,25 @@ _BY_AGENT = re.compile(
 _LINK_BREAK = re.compile(r"[,;:]|\b(?:said|says|told|is|was|were|are|has|have|had|that|"
                          r"who|which|expert|officials?|sources?|analysts?)\b", re.IGNORECASE)
 _BLAMED = re.compile(
-    r"\b(?:blamed (?:\w+\s+)?on|attributed (?:\w+\s+)?to|accused|accuses|blames|blaming)\s+"
+    r"\b(?:blam(?:ed|es|ing) (?:\w+\s+)?on|attributed (?:\w+\s+)?to|accused|accuses|blames|"
+    r"blamed|blaming)\s+"
     r"(?:the\s+)?$", re.IGNORECASE)
 _SAID_IT = re.compile(
-    r"\b(?:said|says|announced|confirmed|stated)\s+(?:that\s+)?(?:it|they|its forces|its "
-    r"jets|its aircraft)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|launched|"
-    r"struck|targeted|hit|bombed|attacked)\b", re.IGNORECASE)
+    r"\b(?:said|says|announced|confirmed|stated)\s+(?:\w+ly\s+)?(?:on \w+\s+)?(?:that\s+)?"
+    r"(?:it|they|we|its(?:\s+[\w-]+){1,2}|their(?:\s+[\w-]+){1,2})\s+(?:had\s+|has\s+|"
+    r"have\s+)?(?:carried out|conducted|launched|struck|targeted|hit|bombed|attacked|fired)\b",
+    re.IGNORECASE)
 _CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s)? responsibility\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|launched from|fired from|based in|over)\s+(?:the\s+)?"
                           r"(?:\w+\s+)?$", re.IGNORECASE)
+# A list item of a strike release: "-- Near Raqqa, 14 strikes engaged ...".
+_LIST_ITEM = re.compile(r"^\W*(?:near|in|on|at|outside|around)\s+[A-Z]", re.IGNORECASE)
 # A sentence that goes on about the same strike: "They were in a building in X."
 _CONTINUES = re.compile(
     r"^(?:They|It|Those|These|The (?:[\w-]+ ){0,2}(?:was|were|is|are|had|has|hit|struck|"
     r"took place|happened|occurred))\b")
+# "in Tehran, Khuzestan and Ilam": a place listed after a located one.
+_LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
 # A strike site is introduced by a locative word: "in X", "near X", "hit X".
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|on|near|at|outside|across|around|inside|into|of|over|hit|struck|targeting|"
@@ -187,9 +197,11 @@ class Extractor:
         denials: set[str] = set()
         last: _Attributed | None = None
         last_speaker = None
+        coalition = _named_coalition(text)
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
-            actors = find_actors(sentence.text)
+            actors = [replace(a, actor=coalition) if coalition and a.text.lower() == "coalition"
+                      else a for a in find_actors(sentence.text)]
             speaker = find_speaker(sentence.text, following.text if following else "")
             if denial_in(sentence.text):
                 denier = _denier(sentence.text, actors) or (last_speaker and last_speaker.actor)
@@ -230,7 +242,8 @@ class Extractor:
     def _attribute(self, sentence: str, trigger: re.Match[str], actors: list[ActorMention],
                    speaker, last: _Attributed | None) -> _Attributed | None:
         actor = _agent(sentence, trigger, actors, speaker)
-        if actor is None and _ANAPHOR.search(sentence) and last is not None:
+        if actor is None and last is not None and (
+                _ANAPHOR.search(sentence) or _LIST_ITEM.match(sentence)):
             return last
         actor = actor or UNKNOWN
         by_reports = bool(re.search(r"\breports?\b", sentence, re.IGNORECASE))
@@ -270,6 +283,13 @@ class Extractor:
         """Events of many articles, streamed article by article."""
         for article in articles:
             yield from self.extract_article(article)
+
+
+def _named_coalition(text: str) -> str | None:
+    """The coalition an article names in full, which its bare "the coalition" means."""
+    named = {a.actor for a in find_actors(text) if a.actor.endswith("coalition")
+             and a.text.lower() != "coalition"}
+    return named.pop() if len(named) == 1 else None
 
 
 def _trigger(sentence: str, air_context: bool) -> re.Match[str] | None:
@@ -348,7 +368,10 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
             continue
         local = mention.start - sentence.start
         before = sentence.text[:local]
-        if _FROM_BEFORE.search(before[-25:]) or not _LOCATIVE_BEFORE.search(before[-45:]):
+        listed = bool(places) and _LISTED.search(before[-12:]) and (
+            mention.start - places[-1].end) < 40
+        if _FROM_BEFORE.search(before[-25:]) or not (
+                listed or _LOCATIVE_BEFORE.search(before[-45:])):
             continue
         local_end = mention.end - sentence.start
         if any(a.start <= local and local_end <= a.end and (a.end - a.start) > (

@@ -67,6 +67,11 @@ _UNNAMED_REPORTS = re.compile(
     r"press\s+|news\s+)*reports?$", re.IGNORECASE)
 
 
+_OWN_VOICE = re.compile(
+    r"^(?:an?|the|its|their)\s+(?:military\s+|army\s+|official\s+|senior\s+)?"
+    r"(?:spokes(?:man|woman|person)|statement|military|army|command|ministry)$", re.IGNORECASE)
+
+
 def _speaker(phrase: str) -> Speaker | None:
     phrase = phrase.strip(" ,")
     if _UNNAMED_REPORTS.match(phrase):
@@ -103,7 +108,7 @@ def find_speaker(sentence: str, following: str = "") -> Speaker | None:
     if match:
         return _speaker(match.group("speaker"))
     match = _HEADLINE_SPEAKER.match(sentence)
-    if match and find_actors(match.group("speaker")):
+    if match and (find_actors(match.group("speaker")) or len(match.group("speaker").split()) <= 3):
         return _speaker(match.group("speaker"))
     match = _SAY_VERB.search(sentence)
     if match and match.start() > 0:
@@ -151,6 +156,9 @@ def sentence_stance(actor: str, speaker: Speaker | None, hedged: bool,
     """
     if actor == UNKNOWN:
         return Stance.UNATTRIBUTED
+    if speaker is not None and speaker.actor == UNKNOWN and _OWN_VOICE.match(speaker.text):
+        # "A spokesman said coalition aircraft struck ...": the actor's own voice.
+        return Stance.CLAIMED
     if speaker is not None and speaker.actor == actor:
         return Stance.SUSPECTED if hedged and by_reports else Stance.CLAIMED
     if speaker is not None:

@@ -277,8 +277,11 @@ class Geoparser:
         place = self.gazetteer.place(cand, slot.score)
         precision = _PRECISION_OF_KIND.get(cand.kind, Precision.EXACT)
         role = None
-        if cand.kind in (Kind.COUNTRY, Kind.ADMIN1) or cand.feature_code in _GOVERNMENT_SEATS:
-            role = rules.metonym_role(text, slot.start, slot.end)
+        role = rules.metonym_role(text, slot.start, slot.end)
+        if role in ("metonym", "modifier") and not (
+                cand.kind in (Kind.COUNTRY, Kind.ADMIN1) or cand.feature_code in _GOVERNMENT_SEATS):
+            # Only states and seats of government speak or act for someone.
+            role = None
         if role is not None:
             return Mention(article_id, slot.start, slot.end, slot.text, place, precision,
                            place.latitude, place.longitude, locational=False, role=role)

@@ -166,6 +166,12 @@ def _before(text: str, start: int, width: int = 80) -> str:
     return text[max(0, start - width):start]
 
 
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:ministry|government|authorities|officials|agency|observatory|monitor|office|"
+    r"headquarters|media|spokes(?:man|woman)|command|correspondent|bureau|newsroom)\s+"
+    r"(?:based\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def metonym_role(text: str, start: int, end: int) -> str | None:
     """``"metonym"``, ``"modifier"`` or ``"venue"`` when the name is not a location.
 
@@ -184,6 +190,9 @@ def metonym_role(text: str, start: int, end: int) -> str | None:
         return "venue"
     if _VENUE_BEFORE.search(before):
         return "venue"
+    if _SOURCE_BEFORE.search(before):
+        # "the Health Ministry in Ramallah said": where the source sits.
+        return "source"
     if _MODIFIER_AFTER.match(after):
         return "modifier"
     if _AFTER_METONYM.match(after) or _BEFORE_METONYM.search(before):
