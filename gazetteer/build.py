@@ -99,7 +99,7 @@ SUPPLEMENT_KINDS = frozenset({"base", "site", "populated_place"})
 #: Simplification tolerances in degrees (Douglas-Peucker, topology preserved): finer in and
 #: around the Middle East, coarser elsewhere, where polygons only answer "which country".
 TOLERANCE = {"country": 0.01, "admin1": 0.01, "admin2": 0.005, "border": 0.002}
-TOLERANCE_ELSEWHERE = {"country": 0.03, "admin1": 0.03, "admin2": 0.01, "border": 0.005}
+TOLERANCE_ELSEWHERE = {"country": 0.05, "admin1": 0.05, "admin2": 0.02, "border": 0.005}
 FINE_GEOMETRY_COUNTRIES = ME_COUNTRIES | CONFLICT_COUNTRIES
 #: Stored geometries are snapped to this grid (1e-5 degrees is about a metre).
 GRID = 1e-5
