@@ -7,7 +7,7 @@ and GeoJSON.
 
 The pipeline, one subpackage a stage::
 
-    ingest  ->  geocode (gazetteer, geoparser)  ->  extract  ->  frame  ->  render / export
+    ingest  ->  geocode (gazetteer, geoparser)  ->  extraction  ->  frame  ->  render / export
 
 Importing geostrikes is cheap: the gazetteer and the heavy geo libraries are
 loaded by the first call that needs them.
@@ -51,7 +51,7 @@ _LAZY = {
     "Geoparser": "geostrikes.geocode.geoparser",
     "places": "geostrikes.geocode.geoparser",
     "places_frame": "geostrikes.frame",
-    "extract": "geostrikes.extract.events",
+    "extract": "geostrikes.extraction.events",
     "events_frame": "geostrikes.frame",
     "read_events": "geostrikes.export",
     "write_events": "geostrikes.export",
@@ -79,7 +79,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from geostrikes.export import read_events, write_events
-    from geostrikes.extract.events import extract
+    from geostrikes.extraction.events import extract
     from geostrikes.frame import events_frame, places_frame
     from geostrikes.geocode.gazetteer import Gazetteer
     from geostrikes.geocode.geoparser import Geoparser, places

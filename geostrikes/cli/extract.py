@@ -35,7 +35,7 @@ def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
       geostrikes extract seeds/ -o events.csv --format acled
     """
     from geostrikes.export import write_events
-    from geostrikes.extract.events import extract
+    from geostrikes.extraction.events import extract
     from geostrikes.ingest import read_articles
 
     st = state()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geostrikes.extract.numbers import parse_number
+from geostrikes.extraction.numbers import parse_number
 from geostrikes.model import Kind
 
 __all__ = [

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geostrikes.extract.actors import UNKNOWN, find_actors
+from geostrikes.extraction.actors import UNKNOWN, find_actors
 from geostrikes.model import Stance
 
 __all__ = ["Speaker", "find_speaker", "is_hedged", "denial_in", "sentence_stance"]

@@ -16,7 +16,7 @@ The method, sentence by sentence:
    coalition", "Iran has carried out", "blamed on Israel", "said it
    targeted"); an anaphor ("the strikes") inherits the last attribution.
 4. **How sure**: the speaker and hedges of the sentence
-   (:mod:`geostrikes.extract.stance`), and denials anywhere in the article.
+   (:mod:`geostrikes.extraction.stance`), and denials anywhere in the article.
 5. **One event per strike**: mentions of one strike in an article (same or
    compatible actor, contained or nearby places, compatible dates) merge,
    keeping the most precise place and every attribution; across articles,
@@ -31,12 +31,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from geostrikes.extract.actors import UNKNOWN, ActorMention, find_actors
-from geostrikes.extract.dates import find_dates
-from geostrikes.extract.numbers import find_casualties
-from geostrikes.extract.sentences import Sentence, split_sentences
-from geostrikes.extract.stance import denial_in, find_speaker, is_hedged, sentence_stance
-from geostrikes.extract.weapons import primary_weapon
+from geostrikes.extraction.actors import UNKNOWN, ActorMention, find_actors
+from geostrikes.extraction.dates import find_dates
+from geostrikes.extraction.numbers import find_casualties
+from geostrikes.extraction.sentences import Sentence, split_sentences
+from geostrikes.extraction.stance import denial_in, find_speaker, is_hedged, sentence_stance
+from geostrikes.extraction.weapons import primary_weapon
 from geostrikes.geocode.geoparser import Geoparser
 from geostrikes.geocode.normalize import name_key
 from geostrikes.model import (
@@ -357,7 +357,7 @@ def _denier(sentence: str, actors: list[ActorMention]) -> str | None:
 
 def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[ActorMention],
                      actor: str) -> list[Mention]:
-    from geostrikes.extract.actors import COUNTRY_NAMES
+    from geostrikes.extraction.actors import COUNTRY_NAMES
 
     actor_codes = {cc for cc, name in COUNTRY_NAMES.items() if name == actor}
     places = []

@@ -41,7 +41,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from geostrikes.extract.numbers import NUMBER_WORDS, parse_number
+from geostrikes.extraction.numbers import NUMBER_WORDS, parse_number
 
 __all__ = ["PRECISIONS", "DateRef", "find_dates", "resolve_date"]
 

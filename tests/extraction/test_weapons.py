@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from geostrikes.extract.weapons import CATEGORIES, WeaponMention, find_weapons, primary_weapon
+from geostrikes.extraction.weapons import CATEGORIES, WeaponMention, find_weapons, primary_weapon
 
 
 def _names(text):

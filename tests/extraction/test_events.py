@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from geostrikes.extract.events import extract, extract_article, merge_events
+from geostrikes.extraction.events import extract, extract_article, merge_events
 from geostrikes.model import Article, Precision, Stance
 
 

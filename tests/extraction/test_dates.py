@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from geostrikes.extract.dates import DateRef, find_dates, resolve_date
+from geostrikes.extraction.dates import DateRef, find_dates, resolve_date
 
 WEDNESDAY = dt.date(2023, 11, 15)
 

@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from geostrikes.extract.numbers import Casualties, find_casualties, parse_number, sum_casualties
+from geostrikes.extraction.numbers import Casualties, find_casualties, parse_number, sum_casualties
 
 
 @pytest.mark.parametrize(
