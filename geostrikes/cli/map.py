@@ -37,7 +37,7 @@ def _read_events_files(paths: list[str]):
 def _extract_from_articles(inputs: list[str]):
     st = state()
     try:
-        from geostrikes.extract.events import extract
+        from geostrikes.extraction.events import extract
         from geostrikes.ingest import read_articles
     except ImportError as exc:
         raise InputError(f"cannot read articles here ({exc}); map an events file written by "
