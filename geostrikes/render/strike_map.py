@@ -182,6 +182,13 @@ def _casualties(fatalities: int | None, injured: int | None) -> str | None:
     return ", ".join(parts) or None
 
 
+def _km_text(radius: float | None) -> str:
+    if not radius:
+        return "?"
+    # An uncertainty radius is itself approximate: no spurious digits.
+    return f"{radius:.0f}" if radius >= 3 else f"{radius:.1f}"
+
+
 def _place_text(row: dict[str, Any]) -> str | None:
     names: list[str] = []
     for name in (row["location"], row["admin1"], row["country"]):
@@ -215,7 +222,7 @@ def _popup_fields(row: dict[str, Any]) -> list[str]:
     note = _PRECISION_TEXT.get(row["precision"] or "")
     if note:
         radius = row["radius_km"]
-        where = f"{where} ({note.format(r=f'{radius:g}' if radius else '?')})"
+        where = f"{where} ({note.format(r=_km_text(radius))})"
     source = _source_html(row["url"], row["title"], row["source"], row["published"],
                           row["n_sources"])
     facts = (where, row["date"] or "not reported", row["attributed_by"], row["denied_by"],

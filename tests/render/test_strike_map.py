@@ -287,3 +287,51 @@ def test_importing_the_module_does_not_import_folium():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+# The command line over strike_map: tests/cli/test_help.py checks its help text.
+
+def test_cli_maps_an_events_file(sample_events, tmp_path):
+    from click.testing import CliRunner
+
+    from geostrikes.cli.main import cli
+    from geostrikes.export import write_events
+
+    events = write_events(events_frame(sample_events, country_names={"IQ": "Iraq"}),
+                          tmp_path / "events.geojson")
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(cli, ["map", str(events), "-o", str(out), "--title", "T <1>",
+                                      "--cluster-threshold", "0"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    check_self_contained(page)
+    assert "<title>T &lt;1&gt;</title>" in page
+    assert "The U.S. military said it struck a depot." in page
+    assert "wrote a map of 6 events" in result.output
+
+
+def test_cli_tells_events_files_from_articles(tmp_path):
+    from geostrikes.cli.map import _is_events_file
+
+    (tmp_path / "events.json").write_text('{"type": "FeatureCollection", "features": []}')
+    (tmp_path / "articles.json").write_text('[{"id": "a", "text": "A strike hit."}]')
+    (tmp_path / "feed.jsonl").write_text('{"id": "a", "text": "x"}\n')
+    assert _is_events_file(str(tmp_path / "events.json"))
+    assert _is_events_file("e.parquet") and _is_events_file("e.gpkg")
+    assert not _is_events_file(str(tmp_path / "articles.json"))
+    assert not _is_events_file(str(tmp_path / "feed.jsonl"))
+    assert not _is_events_file(str(tmp_path)) and not _is_events_file("-")
+
+
+def test_cli_reports_an_unwritable_output_in_one_line(sample_events, tmp_path):
+    from click.testing import CliRunner
+
+    from geostrikes.cli.main import cli
+    from geostrikes.export import write_events
+
+    events = write_events(events_frame(sample_events, country_names={}),
+                          tmp_path / "events.geojson")
+    result = CliRunner().invoke(cli, ["map", str(events), "-o",
+                                      str(tmp_path / "missing" / "map.html")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
