@@ -624,8 +624,11 @@ def _folium_classes() -> Any:
     class StrikeMap(folium.Map):
         """A folium map whose notebook view and ``save`` are self-contained."""
 
-        default_js = map_js
-        default_css = map_css
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            # Per map, not per class: add_js_link() appends to these lists.
+            self.default_js = list(map_js)
+            self.default_css = list(map_css)
 
         def _repr_html_(self, **kwargs: Any) -> str:
             return _iframe(to_html(self))
@@ -659,8 +662,8 @@ def _folium_classes() -> Any:
             self._name = "ActorLayer"
             self.payload = js_json(payload)
             self.data_id = f"{self.get_name()}_data"
-            self.default_js = cluster_js if payload["fast"] else []
-            self.default_css = cluster_css if payload["fast"] else []
+            self.default_js = list(cluster_js) if payload["fast"] else []
+            self.default_css = list(cluster_css) if payload["fast"] else []
 
         def render(self, **kwargs: Any) -> None:
             # The table goes in a JSON script element: the browser reads that as
