@@ -19,7 +19,11 @@ Each actor is one Leaflet piece built in the browser from a compact JSON
 table, the way folium's ``FastMarkerCluster`` works, rather than one folium
 element per event: an element costs about 1 ms and 0.7 KB to render and
 folium's per-element templates put text into JavaScript template literals.
-Above ``cluster_threshold`` points an actor's markers are drawn on a canvas
+The table travels in a ``<script type="application/json">`` element (raw
+text to the HTML parser, fast for ``JSON.parse``, and never compiled as a
+Jinja template by branca). A popup's facts arrive escaped; the page only
+joins them with fixed labels when the popup opens. Above
+``cluster_threshold`` points an actor's markers are drawn on a shared canvas
 and clustered in the actor's colour, so 100,000 events still open.
 
 :func:`to_html` and :func:`save_map` produce one self-contained file
