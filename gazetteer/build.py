@@ -80,7 +80,10 @@ CONFLICT_COUNTRIES = ME_COUNTRIES | frozenset(
 CORE_ME_COUNTRIES = frozenset({"IQ", "SY", "LB", "IL", "PS", "JO", "KW"})
 WOF_VILLAGE_LOOSE = True
 #: Elsewhere: towns from this population (or capitals and first-order seats) are kept,
-WORLD_MIN_POPULATION = 50_000
+WORLD_MIN_POPULATION = 5_000
+#: in the countries whose local news is written in English, from this population,
+ENGLISH_NEWS_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+ENGLISH_NEWS_MIN_POPULATION = 1_000
 #: in countries with wars or strikes in the news from this population,
 WATCH_COUNTRIES = frozenset({"RU", "BY", "MD", "IN", "MM", "ET", "NG", "ML", "BF", "NE", "TD",
                              "CD", "CF", "MZ", "KE", "DZ", "TN"})
@@ -629,6 +632,39 @@ def locate_pending_countries(gaz: Gazetteer) -> None:
         gaz.add(place)
 
 
+def label_point(r) -> tuple[float, float]:
+    """Natural Earth's own label point of a province, else a point inside it: (lat, lon).
+
+    A multi-part province's centroid can fall on a far islet (Hawaii); Natural
+    Earth places its label where a reader would look.
+    """
+    lat, lon = getattr(r, "latitude", None), getattr(r, "longitude", None)
+    if isinstance(lat, float) and isinstance(lon, float) and lat == lat and lon == lon \
+            and -90 <= lat <= 90 and -180 <= lon <= 180:
+        return round(lat, 5), round(lon, 5)
+    return representative_point(r.geometry)
+
+
+def apply_country_points(gaz: Gazetteer, path: Path) -> None:
+    """Put countries at GeoNames' reference point for the country (``country_points.csv``).
+
+    A polygon centroid can lie far from where gazetteers and readers put a
+    country (the US centroid, pulled by Alaska, falls in Montana); GeoNames'
+    points are what geoparsing benchmarks score against.
+    """
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        points = {r["country_code"]: (float(r["latitude"]), float(r["longitude"]))
+                  for r in csv.DictReader(fh)}
+    moved = 0
+    for p in gaz.places.values():
+        if p.kind == "country" and p.cc in points:
+            p.lat, p.lon = points[p.cc]
+            moved += 1
+    log(f"country points: {moved} countries at their GeoNames reference point")
+
+
 def add_admin1(gaz: Gazetteer, data: Path) -> None:
     """Natural Earth provinces joined to GeoNames admin1 codes."""
     import shapely
@@ -661,7 +697,7 @@ def add_admin1(gaz: Gazetteer, data: Path) -> None:
         cc = code.split(".")[0]
         geom = members[0].geometry if len(members) == 1 else shapely.unary_union(
             [m.geometry for m in members])
-        lat, lon = representative_point(geom)
+        lat, lon = label_point(members[0]) if len(members) == 1 else representative_point(geom)
         ne_en = members[0].name_en if len(members) == 1 else ""
         place = Place(f"gn:{gid}", display_name([ascii_name, name, ne_en]), "admin1", lat, lon,
                       cc=cc, feature_code="ADM1",
@@ -682,7 +718,7 @@ def add_admin1(gaz: Gazetteer, data: Path) -> None:
     for r in loose:
         if not isinstance(r.iso_a2, str) or len(r.iso_a2) != 2:
             continue
-        lat, lon = representative_point(r.geometry)
+        lat, lon = label_point(r)
         nm = r.name_en if isinstance(r.name_en, str) and r.name_en else r.name
         place = Place(f"ne1:{r.adm1_code}", nm, "admin1", lat, lon, cc=r.iso_a2,
                       feature_code="ADM1", source_ids=[f"ne:{r.adm1_code}"], geom=r.geometry)
@@ -1013,6 +1049,7 @@ def populated_place_policy(p: Place) -> tuple[bool, bool, bool]:
         return keep, True, WOF_VILLAGE_LOOSE
     keep = (p.population >= WORLD_MIN_POPULATION or p.feature_code in SEAT_CODES
             or (p.cc in WATCH_COUNTRIES and p.population >= WATCH_MIN_POPULATION)
+            or (p.cc in ENGLISH_NEWS_COUNTRIES and p.population >= ENGLISH_NEWS_MIN_POPULATION)
             or (p.cc in CONFLICT_COUNTRIES and p.population >= CONFLICT_MIN_POPULATION))
     return (keep, p.population >= WORLD_ALL_NAMES_POPULATION,
             p.population >= WORLD_LOOSE_POPULATION)
@@ -1141,7 +1178,6 @@ def write_sqlite(gaz: Gazetteer, out: Path, data: Path) -> dict[str, int]:
     con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     rows.sort(key=lambda r: (r[0], -r[2], r[1]))
     con.executemany("INSERT INTO names (key, pid, exact, name) VALUES (?,?,?,?)", rows)
-    con.execute("CREATE INDEX names_pid ON names(pid)")
     sources = [{"name": s.name, "file": s.file, "version": s.version, "licence": s.licence,
                 "attribution": s.attribution, "sha256": sha256(data / s.file)} for s in SOURCES]
     sources.append({"name": "geostrikes supplement", "file": "gazetteer/supplement.csv",
@@ -1175,6 +1211,7 @@ def build(shared: Path, out: Path, supplement: Path) -> dict[str, int]:
     add_geonames_places(gaz, data)
     add_wof_places(gaz, wof)
     locate_pending_countries(gaz)
+    apply_country_points(gaz, supplement.parent / "country_points.csv")
     apply_size_policy(gaz)
     oa_ids = add_airports(gaz, data)
     add_borders(gaz, data, iso3)

@@ -64,7 +64,6 @@ CREATE TABLE names (
   name TEXT NOT NULL,
   PRIMARY KEY (key, exact, pid)
 ) WITHOUT ROWID;
-CREATE INDEX names_pid ON names(pid);
 """
 
 # Words that say the query means a military site or facility.

@@ -131,8 +131,10 @@ class Geoparser:
                 part = " ".join(words[first:first + size])
                 if name_key(part) in _FALLBACK_NOISE:
                     continue
+                # Only a well-known part stands for the whole: "Dubai World Cup" is in
+                # Dubai, but "Royal Street" is not in Royal City.
                 ranked = [(c, s - 0.5) for c, s in self.gazetteer.rank(part)[:_MAX_CANDIDATES]
-                          if not _is_code(c, part)]
+                          if not _is_code(c, part) and c.exact and c.prior >= 1.5]
                 if ranked:
                     return ranked
         return []
