@@ -433,7 +433,6 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojavascript }});
   var S = d.styles, fast = d.fast, points = group, renderer = null, areaRenderer = null;
   var popupOptions = {maxWidth: 360, maxHeight: 360};
   var labels = ["Place", "Date", "Attributed by", "Denied by", "Target", "Weapon", "Casualties"];
-  var items = [], markers = [];
   function opts(base, extra) { return Object.assign({}, base, extra); }
   // The facts arrive escaped (strike_map._popup_fields); only fixed markup is added here.
   function popup(stance, f) {
@@ -485,60 +484,87 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojavascript }});
       marker.openPopup();
     });
   }
-  d.areas.forEach(function (r) {
+  var areas = d.areas.map(function (r) {
     var o = opts(r[6] ? S.line[r[1]] : S.area[r[1]], {
       pane: "gs-areas", renderer: areaRenderer,
       className: "gs-event gs-area gs-" + d.stances[r[1]]});
     var layer = L.geoJSON(d.geoms[r[0]], opts(o, {style: function () { return o; }}));
     layer.bindPopup(areaPopup(r), popupOptions);
     if (r[4]) { layer.bindTooltip(r[4], {sticky: true}); }
+    layer.gsTimes = r[2];
+    layer.gsCount = r[5];
     group.addLayer(layer);
-    items.push({layers: [layer], parent: group, times: r[2], n: r[5]});
+    return layer;
   });
-  d.points.forEach(function (r) {
-    var marker = L.circleMarker([r[0], r[1]], opts(S.point[r[2]], {
-      radius: 6, renderer: renderer, className: "gs-event gs-point gs-" + d.stances[r[2]]}));
-    var item = {layers: [marker], parent: points, times: r[4] === null ? [] : [r[4]], n: 1};
+  var pointOptions = d.stances.map(function (stance, s) {
+    return opts(S.point[s], {radius: 6, renderer: renderer,
+                             className: "gs-event gs-point gs-" + stance});
+  });
+  var markers = d.points.map(function (r) {
+    var marker = L.circleMarker([r[0], r[1]], pointOptions[r[2]]);
+    marker.gsTime = r[4];
     if (fast) {
       marker.gsRow = r;
     } else {
       marker.bindPopup(pointPopup(r), popupOptions);
       if (r[6]) { marker.bindTooltip(r[6], {sticky: true}); }
-      if (r[3] > 0) { item.layers.unshift(radiusCircle(r)); }
+      if (r[3] > 0) { marker.gsCircle = radiusCircle(r); group.addLayer(marker.gsCircle); }
+      group.addLayer(marker);
     }
-    items.push(item);
-    markers.push.apply(markers, item.layers);
+    return marker;
   });
-  if (fast) { points.addLayers(markers); group.addLayer(points); }
-  else { markers.forEach(function (m) { group.addLayer(m); }); }
+  var pending = fast;
+  if (fast) {
+    group.addLayer(points);
+    // Cluster once on the map: before that, the cluster group checks every new
+    // marker against a plain array of the pending ones, which is quadratic.
+    group.once("add", function () {
+      pending = false;
+      points.addLayers(markers.filter(function (m) { return !m.gsHidden; }));
+    });
+  }
 
   group.gsActor = d.actor;
   group.gsColour = d.colour;
   group.gsCount = d.count;
-  group.gsItems = items;
+  group.gsAreas = areas;
+  group.gsMarkers = markers;
   group.gsFilter = function (t0, t1) {
-    var on = [], off = [];
-    items.forEach(function (it) {
-      var show = it.times.length === 0 || it.times.some(function (t) {
+    areas.forEach(function (layer) {
+      var show = layer.gsTimes.length === 0 || layer.gsTimes.some(function (t) {
         return t >= t0 && t <= t1; });
-      if (show === !it.hidden) { return; }
-      it.hidden = !show;
-      (show ? on : off).push(it);
+      if (show === !layer.gsHidden) { return; }
+      layer.gsHidden = !show;
+      if (show) { group.addLayer(layer); } else { layer.closePopup(); group.removeLayer(layer); }
     });
-    [[off, "removeLayer", "removeLayers"], [on, "addLayer", "addLayers"]].forEach(function (job) {
-      var batch = [];
-      job[0].forEach(function (it) {
-        it.layers.forEach(function (layer) {
-          if (job[1] === "removeLayer" && layer.closePopup) { layer.closePopup(); }
-          if (fast && it.parent === points) { batch.push(layer); }
-          else { it.parent[job[1]](layer); }
-        });
-      });
-      if (batch.length) { points[job[2]](batch); }
+    var on = [], off = [];
+    markers.forEach(function (m) {
+      var show = m.gsTime === null || (m.gsTime >= t0 && m.gsTime <= t1);
+      if (show === !m.gsHidden) { return; }
+      m.gsHidden = !show;
+      (show ? on : off).push(m);
+    });
+    off.forEach(function (m) { m.closePopup(); });
+    if (fast) {
+      if (pending) { return; }
+      if (off.length) { points.removeLayers(off); }
+      if (on.length) { points.addLayers(on); }
+      return;
+    }
+    off.forEach(function (m) {
+      group.removeLayer(m);
+      if (m.gsCircle) { group.removeLayer(m.gsCircle); }
+    });
+    on.forEach(function (m) {
+      if (m.gsCircle) { group.addLayer(m.gsCircle); }
+      group.addLayer(m);
     });
   };
   group.gsVisible = function () {
-    return items.reduce(function (n, it) { return n + (it.hidden ? 0 : it.n); }, 0);
+    var n = 0;
+    areas.forEach(function (l) { n += l.gsHidden ? 0 : l.gsCount; });
+    markers.forEach(function (m) { n += m.gsHidden ? 0 : 1; });
+    return n;
   };
   gs.layers.push(group);
 })({{ this.get_name() }},

@@ -96,8 +96,7 @@ class Page:
     def click_marker(self, actor):
         self.js("""actor => {
             const layer = window.geostrikes.layers.find(l => l.gsActor === actor);
-            const item = layer.gsItems.find(it => it.layers.some(l => l.getLatLng));
-            const marker = item.layers[item.layers.length - 1];
+            const marker = layer.gsMarkers[0];
             marker.getElement().setAttribute("data-test", "target");
             window.geostrikes.map.setView(marker.getLatLng(), 9, {animate: false});
         }""", actor)
@@ -186,7 +185,7 @@ def test_clustered_actors_draw_every_event(browser, tmp_path):
             n + l.getLayers()[0].getLayers().length, 0)""") == 600
         # Canvas markers have no element: click where Leaflet drew one, zoomed in past clusters.
         x, y = page.js("""() => {
-            const marker = window.geostrikes.layers[0].gsItems[0].layers[0];
+            const marker = window.geostrikes.layers[0].gsMarkers[0];
             window.geostrikes.map.setView(marker.getLatLng(), 18, {animate: false});
             const p = window.geostrikes.map.latLngToContainerPoint(marker.getLatLng());
             const box = window.geostrikes.map.getContainer().getBoundingClientRect();
