@@ -29,7 +29,7 @@ Examples
 '#009E73'
 >>> actor_colour("Iran") == actor_colour("  iran ")
 True
->>> path_style("denied", "#0072B2")["dashArray"]
+>>> path_style("denied", "#0072B2", "area")["dashArray"]
 '6 4'
 """
 
@@ -248,7 +248,8 @@ def path_style(stance: Any, colour: str, shape: str = "point") -> dict[str, Any]
         # A line has no inside to leave empty: fade it instead.
         style["opacity"] = 0.45
     elif stance == "denied":
-        style["dashArray"] = "6 4"
+        # A marker's outline is ~40 px long: shorter dashes still read as dashed.
+        style["dashArray"] = "4 3" if shape == "point" else "6 4"
     elif stance == "unattributed":
         style["dashArray"] = "1 5" if shape != "point" else "1 4"
     return style
