@@ -640,13 +640,12 @@ def _folium_classes() -> Any:
     import folium.plugins
     from branca.element import Element
     from folium.elements import JSCSSMixin
-    from folium.folium import _default_css, _default_js
     from folium.template import Template
 
     # Leaflet and jQuery only: folium's Bootstrap, Font Awesome and awesome-markers
     # defaults are 1.2 MB this map never uses (jQuery stays for folium popups added later).
-    map_js = [(n, u) for n, u in _default_js if n in ("leaflet", "jquery")]
-    map_css = [(n, u) for n, u in _default_css if n == "leaflet_css"]
+    map_js = [(n, u) for n, u in folium.Map.default_js if n in ("leaflet", "jquery")]
+    map_css = [(n, u) for n, u in folium.Map.default_css if n == "leaflet_css"]
     cluster_js = list(folium.plugins.MarkerCluster.default_js)
     cluster_css = [(n, u) for n, u in folium.plugins.MarkerCluster.default_css
                    if n == "markerclustercss"]
@@ -667,8 +666,9 @@ def _folium_classes() -> Any:
             if isinstance(outfile, str | os.PathLike):
                 save_map(self, outfile)
             else:
-                outfile.write(to_html(self).encode("utf-8") if "b" in getattr(
-                    outfile, "mode", "") else to_html(self))
+                page = to_html(self)
+                outfile.write(page.encode("utf-8") if "b" in getattr(outfile, "mode", "")
+                              else page)
                 if close_file:
                     outfile.close()
 
