@@ -101,7 +101,8 @@ _GROUPS = {
     "SDF": r"SDF|Syrian Democratic Forces",
     "Popular Mobilization Forces": r"Popular Mobili[sz]ation (?:Forces|Units)|PMF|PMU|"
                                    r"Hashd al-Shaabi",
-    "Iran-backed militias": r"Iran(?:ian)?-(?:backed|aligned|allied|linked|supported) "
+    "Iran-backed militias": r"Islamic Resistance in Iraq|"
+                            r"Iran(?:ian)?-(?:backed|aligned|allied|linked|supported) "
                             r"(?:militias?|groups?|forces|fighters|factions?|proxies)|"
                             r"Iranian(?:-| )backed (?:militias?|forces|groups?)",
     "Wagner Group": r"Wagner(?: Group)?",

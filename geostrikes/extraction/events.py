@@ -64,7 +64,8 @@ _STRONG = re.compile(r"\b(?:" + _AERIAL + r")\b", re.IGNORECASE)
 _CRAFT = re.compile(
     r"\b(?:warplanes?|jets?|fighter[- ]jets?|planes?|aircraft|drones?|helicopters?|"
     r"bombers?|missiles?|rockets?|F-?\d+\w*|Phantoms?|UAVs?)\b(?:\W+\w+){0,4}?\W+"
-    r"(?:hit|struck|bombed|bombing|targeted|attacked|pounded|striking|strikes?)\b",
+    r"(?:hits?|struck|strikes?|bomb(?:s|ed|ing)|target(?:s|ed)|attack(?:s|ed)|pound(?:s|ed)|"
+    r"striking|slammed|slams)\b",
     re.IGNORECASE,
 )
 _WEAK = re.compile(
@@ -87,7 +88,9 @@ _AGGREGATE = re.compile(
 )
 _ANAPHOR = re.compile(
     r"\b(?:the|those|these|that|this|such)\s+(?:\w+\s+)?(?:air ?strikes?|airstrikes?|strikes?|"
-    r"raids?|attacks?|blasts?|explosions?|bombings?|bombardment)\b",
+    r"raids?|attacks?|blasts?|explosions?|bombings?|bombardment)\b"
+    r"|\b(?:another|a second|a third|a further|a new|further|more)\s+(?:\w+\s+)?(?:wave|round|"
+    r"strikes?|raids?|attacks?|salvos?|barrages?)\b",
     re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|at|toward|towards|of|hit|struck|bombed|targeted|attacked)"
@@ -97,12 +100,14 @@ _AGENT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+){0,5}?(?:has |have |had |also |reportedly |allegedly |"
     r"apparently |appear(?:s|ed)? to (?:have )?|is |are |was |were )*(?:carried out|"
     r"carrying out|launched|launching|conducted|conducting|struck|striking|bombed|bombing|"
-    r"hit|targeted|attacked|fired|used|sent|shelled|pounded)\b",
+    r"hit|targeted|attacked|fired|used|sent|shelled|pounded|fires|launches|pounds)\b",
     re.IGNORECASE)
 _BY_AGENT = re.compile(
     r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombing|bombardment|shelling|carried out|"
     r"conducted|launched|hit|struck|targeted|bombed|fired)\s+(?:[\w-]+\s+){0,2}(?:by|from)"
     r"\s+(?:the\s+)?$", re.IGNORECASE)
+_LAUNCH_SITE = re.compile(r"\b(?:from|launched from|fired from|originating in)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 # Words between an actor adjective and the strike phrase that break the link
 # ("An Iraqi security expert said the strikes").
 _LINK_BREAK = re.compile(r"[,;:]|\b(?:said|says|told|is|was|were|are|has|have|had|that|"
@@ -131,7 +136,8 @@ _LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|on|near|at|outside|across|around|inside|into|of|over|hit|struck|targeting|"
     r"targeted|bombed|bombing|attacked|pounded|shelled|against|along|toward|towards|"
-    r"throughout|within|beyond|between|from the air over)\s+(?:[\w'’-]+\s+){0,2}$",
+    r"throughout|within|beyond|between|from the air over)\s+(?:[\w'’-]+\s+){0,2}$"
+    r"|\b(?:capital|city|town|port|village|province|district|region|area|camp),\s*$",
     re.IGNORECASE)
 _AIR_CONTEXT = re.compile(
     r"\b(?:" + _AERIAL + r"|warplanes?|fighter jets?|drones?|airstrikes?|missiles?|"
@@ -321,6 +327,8 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
         after = sentence[mention.end:]
         if _BLAMED.search(before[-40:]) or _BY_AGENT.search(before[-50:]):
             return mention.actor
+        if _LAUNCH_SITE.search(before[-30:]):
+            continue  # "a drone launched from Yemen": where it came from, not who
         if _TARGET_BEFORE.search(before[-40:]) and not mention.adjective:
             continue
         if mention.adjective or mention.actor.endswith(("coalition", "militias")):
