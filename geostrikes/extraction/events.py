@@ -132,11 +132,16 @@ _CONTINUES = re.compile(
     r"took place|happened|occurred))\b")
 # "in Tehran, Khuzestan and Ilam": a place listed after a located one.
 _LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
+# Words that may stand between a locative word and the place: "in the Syrian
+# town of", "in Iraq's central".
+_MODIFIER = (r"(?:the|a|an|central|nearby|neighbou?ring|rural|besieged|occupied|"
+             r"(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|"
+             r"(?-i:[A-Z][\w-]*['’]s|[A-Z][\w-]*))")
 # A strike site is introduced by a locative word: "in X", "near X", "hit X".
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|on|near|at|outside|across|around|inside|into|of|over|hit|struck|targeting|"
     r"targeted|bombed|bombing|attacked|pounded|shelled|against|along|toward|towards|"
-    r"throughout|within|beyond|between|from the air over)\s+(?:[\w'’-]+\s+){0,2}$"
+    r"throughout|within|beyond|between|from the air over)\s+(?:" + _MODIFIER + r"\s+){0,2}$"
     r"|\b(?:capital|city|town|port|village|province|district|region|area|camp),\s*$",
     re.IGNORECASE)
 _AIR_CONTEXT = re.compile(
@@ -193,7 +198,7 @@ class Extractor:
     def extract_article(self, article: Article) -> list[StrikeEvent]:
         """Every strike one article reports, merged to one event per strike."""
         text = article.text
-        if not _STRONG.search(text) and not _CRAFT.search(text):
+        if not (_STRONG.search(text) or _CRAFT.search(text) or _AIR_CONTEXT.search(text)):
             return []
         mentions = [m for m in self.geoparser.parse(replace(article, spans=None))
                     if m.place is not None]
@@ -368,7 +373,8 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
     from geostrikes.extraction.actors import COUNTRY_NAMES
 
     actor_codes = {cc for cc, name in COUNTRY_NAMES.items() if name == actor}
-    places = []
+    places: list[Mention] = []
+    previous: Mention | None = None  # the place named just before, if it was taken
     for mention in mentions:
         if not (sentence.start <= mention.start and mention.end <= sentence.end):
             continue
@@ -376,8 +382,9 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
             continue
         local = mention.start - sentence.start
         before = sentence.text[:local]
-        listed = bool(places) and _LISTED.search(before[-12:]) and (
-            mention.start - places[-1].end) < 40
+        listed = (previous is not None and bool(_LISTED.search(before[-12:]))
+                  and mention.start - previous.end < 40)
+        previous = None
         if _FROM_BEFORE.search(before[-25:]) or not (
                 listed or _LOCATIVE_BEFORE.search(before[-45:])):
             continue
@@ -391,6 +398,7 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
                 place.kind == Kind.COUNTRY and place.country_code in actor_codes):
             # "across the Middle East" locates no strike; nor does an actor's own country.
             continue
+        previous = mention
         places.append(mention)
     return places
 

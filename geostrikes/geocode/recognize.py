@@ -66,6 +66,7 @@ highway hotel market square park tower building embassy base camp
 shia shiite shi'ite sunni sunnis kurds kurd arab arabs muslim muslims islam christian
 christians jewish jews druze alawite alawites yazidi yazidis sufi shah ayatollah caliph mullah
 nato un eu isis isil daesh is al jazeera reuters cnn bbc associated popular
+near outside across around inside beyond toward towards via along amid despite
 jan feb mar apr jun jul aug sep sept oct nov dec hamas hezbollah hizbollah houthi houthis
 taliban peshmerga kurdish baloch baluch pashtun turkmen aramco opec nato
 black white red green blue victory unity liberty freedom independence peace hope
