@@ -14,6 +14,12 @@ real reporting:
   places, and now and then uses strike words in another sense ("workers went
   on strike", "the film bombed").
 
+Most sentences name no place at all, as in real reporting; the rest give
+about 6 place names per KB as geotext counts them, like the five seed
+strike reports (5-9 per KB) and denser than GeoWebNews' general news (2.3).
+Resolution cost grows faster than linearly with that density, so keep it
+near what real reporting has.
+
 Sentences come from templates and small word lists written here. Place names
 are not: they are read from the bundled gazetteer when the corpus is made
 (the most populous towns of each country, its provinces and air bases), so
@@ -301,6 +307,30 @@ _GENERIC = [
     "Numbers have fallen steadily over the past decade.",
     "Opposition lawmakers called for an independent inquiry.",
     "Local media reported that the meeting lasted more than three hours.",
+    "\"It is too early to say what this means for ordinary people,\" {person} said.",
+    "The government has promised to publish a full account once the review is complete.",
+    "Some residents said they had received no warning.",
+    "The move follows months of pressure from campaigners and lawmakers.",
+    "Analysts said the decision was largely expected.",
+    "Officials declined to give a timeline.",
+    "The agency said it had opened an investigation and would cooperate fully.",
+    "Many families say they can no longer afford basic goods.",
+    "The proposal still needs the approval of the upper house.",
+    "A spokesman declined to comment, citing the ongoing investigation.",
+    "The committee is expected to deliver its findings early next year.",
+    "Earlier this week, officials acknowledged that mistakes had been made.",
+    "The announcement came after a meeting that ran late into the night.",
+    "{Person} told reporters that talks would continue next week.",
+    "Supporters say the change is long overdue; opponents call it rushed.",
+    "The number of complaints has doubled since last year, according to official data.",
+    "Several witnesses described a chaotic scene.",
+    "The details of the agreement have not been made public.",
+    "Volunteers have been handing out food and blankets.",
+    "Officials said the situation was under control by the evening.",
+    "There was no immediate response to a request for comment.",
+    "Independent observers have called for greater transparency.",
+    "The new rules apply from the start of next month.",
+    "{Person} said the latest figures were encouraging but fragile.",
 ]
 _DISTRACTORS = [
     "The film bombed at the box office in {city}, critics said.",
@@ -563,13 +593,13 @@ def _article(seed: int, index: int, places: _Places) -> dict:
         title = rng.choice(_STRIKE_TITLES).format_map(fill)
         text = _compose(rng, fill, [[_LEADS, _STRIKE_MORE, _STRIKE_MORE],
                                     [_STRIKE_MORE, _CLAIMS]],
-                        [(_STRIKE_MORE, 3), (_CLAIMS, 2), (_BACKGROUND, 3), (_GENERIC, 3),
+                        [(_STRIKE_MORE, 3), (_CLAIMS, 2), (_BACKGROUND, 3), (_GENERIC, 6),
                          (_POLITICS, 1), (_ECONOMY, 1)])
     else:
         topic = rng.choice(list(_TOPICS))
         title = rng.choice(_OTHER_TITLES[topic]).format_map(fill)
         others = [(pool, 1) for name, pool in _TOPICS.items() if name != topic]
-        text = _compose(rng, fill, [], [(_TOPICS[topic], 8), (_GENERIC, 5), *others,
+        text = _compose(rng, fill, [], [(_TOPICS[topic], 8), (_GENERIC, 16), *others,
                                         (_BACKGROUND, 1), (_DISTRACTORS, 1)])
     return {"id": f"syn-{seed}-{index:06d}", "title": title, "text": text,
             "published": published.isoformat()}
