@@ -74,7 +74,10 @@ class GeostrikesGroup(click.Group):
     """A click group that turns library errors into one clean line."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        debug = "--debug" in sys.argv or bool(getattr(ctx.obj, "debug", False))
+        def debug() -> bool:
+            # Read when an error happens: the group's callback has set it by then.
+            return "--debug" in sys.argv or bool(getattr(ctx.obj, "debug", False))
+
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
@@ -83,12 +86,12 @@ class GeostrikesGroup(click.Group):
             click.echo("error: interrupted; no output was written", err=True)
             raise SystemExit(EXIT_INTERRUPTED) from None
         except GeostrikesError as exc:
-            if debug:
+            if debug():
                 traceback.print_exc()
             click.echo(f"error: {exc}", err=True)
             raise SystemExit(EXIT_FATAL) from None
         except Exception as exc:  # noqa: BLE001 - last resort: never a bare traceback
-            if debug:
+            if debug():
                 traceback.print_exc()
             click.echo(f"error: {type(exc).__name__}: {exc} (run with --debug for details)",
                        err=True)
