@@ -57,7 +57,7 @@ def _worker(stage: str) -> Callable[[dict], int]:
     """A function of one JSON record that does the stage's work and counts its hits."""
     if stage == "floor":
         def floor(record: dict) -> int:
-            return sum(1 for _ in _WORD.finditer(record["text"].lower()))
+            return len(list(_WORD.finditer(record["text"].lower())))
         return floor
     if stage == "geotext":
         from geotext import GeoText
@@ -150,6 +150,19 @@ def _write_corpus(path: Path, n: int, seed: int) -> tuple[int, int]:
     return n, size
 
 
+def _code_state() -> str:
+    """Which geostrikes was measured: the checkout is editable and shared."""
+    root = Path(__file__).resolve().parent.parent
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "geostrikes")
+    return f"geostrikes at {head}" + (", with uncommitted changes" if dirty else "")
+
+
 def _verdict(met: bool) -> str:
     return "met" if met else "MISSED"
 
@@ -216,6 +229,7 @@ def main(argv: list[str] | None = None) -> None:
               f"(mean {size / n / 1000:.2f} KB), seed {args.seed}, generated in {made:.1f} s")
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start; "
               f"Python {sys.version.split()[0]}; one process per stage, one core each")
+        print(_code_state())
         results: dict[str, dict] = {}
         for stage in stages:
             runs = [_child(stage, corpus) for _ in range(max(1, args.repeat))]
