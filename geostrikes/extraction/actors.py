@@ -135,12 +135,23 @@ def _pattern() -> re.Pattern[str]:
                          if not f.isupper() and "." not in f]
     # Longest alternatives first, so "Iran-backed militias" wins over "Iran".
     alternatives.sort(key=lambda a: -len(a[0]))
-    groups = []
-    _pattern.table = []  # type: ignore[attr-defined]
-    for index, (form, actor, adjective) in enumerate(alternatives):
-        groups.append(f"(?P<a{index}>{form})")
-        _pattern.table.append((actor, adjective))  # type: ignore[attr-defined]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w])")
+    _pattern.table = [(actor, adjective) for _, actor, adjective in alternatives]  # type: ignore[attr-defined]
+    # One alternation per first letter: trying 300 branches at every name
+    # start is what made this slow. Forms that do not start with a plain
+    # letter go into every bucket.
+    by_first: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for index, (form, _actor, _adjective) in enumerate(alternatives):
+        branch = f"(?P<a{index}>{form})"
+        if form[:1].isalpha():
+            by_first.setdefault(form[0], []).append(branch)
+        else:
+            anywhere.append(branch)
+    _pattern.buckets = {  # type: ignore[attr-defined]
+        first: re.compile(r"(?<![\w-])(?:" + "|".join(branches + anywhere) + r")(?![\w])")
+        for first, branches in by_first.items()
+    }
+    return re.compile(r"(?<![\w-])(?:" + "|".join(anywhere) + r")(?![\w])")
 
 
 def _top_level(pattern: str) -> list[str]:
@@ -169,8 +180,19 @@ def find_actors(text: str) -> list[ActorMention]:
     """
     pattern = _pattern()
     table = _pattern.table  # type: ignore[attr-defined]
-    found = []
-    for match in pattern.finditer(text):
+    buckets = _pattern.buckets  # type: ignore[attr-defined]
+    found: list[ActorMention] = []
+    taken = 0
+    # Try the big alternation only where a name can start: trying it at every
+    # character costs ~40 ms per article, at capitalised words ~1 ms.
+    for start in _NAME_STARTS.finditer(text):
+        if start.start() < taken:
+            continue
+        bucket = buckets.get(text[start.start()], pattern)
+        match = bucket.match(text, start.start())
+        if match is None:
+            continue
+        taken = match.end()
         index = int(match.lastgroup[1:])
         actor, adjective = table[index]
         surface = match.group()
@@ -178,6 +200,11 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         found.append(ActorMention(actor, match.start(), match.end(), surface, adjective))
     return found
+
+
+#: Where an actor's name can begin: a capitalised word, or one of the few
+#: lower-case forms ("coalition", "al-Qaeda").
+_NAME_STARTS = re.compile(r"(?<![\w-])(?:[A-Z]|[Cc]oalition|al-)")
 
 
 def _plausible_abbreviation(text: str, start: int) -> bool:

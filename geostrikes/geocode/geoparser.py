@@ -95,9 +95,9 @@ class Geoparser:
 
     # -- stages ---------------------------------------------------------------------
 
-    def recognise(self, text: str) -> list[tuple[int, int]]:
+    def recognise(self, text: str, tokens: list | None = None) -> list[tuple[int, int]]:
         """Spans of ``text`` that name gazetteer places."""
-        tokens = tokenize(text)
+        tokens = tokenize(text) if tokens is None else tokens
         return [(s.start, s.end) for s in find_spans(text, tokens, self.gazetteer.has_key)]
 
     def _slots(self, text: str, spans: Iterable[tuple[int, int]], recognised: bool
@@ -139,11 +139,14 @@ class Geoparser:
                     return ranked
         return []
 
-    def resolve(self, text: str, slots: list[_Slot]) -> None:
+    def resolve(self, text: str, slots: list[_Slot],
+                countries: dict[str, float] | None = None) -> None:
         """Choose each slot's referent from the article's context (in place)."""
-        countries = self._country_profile(text, slots)
+        if countries is None:
+            countries = self._country_profile(text, slots)
         # Two passes: the second uses the places chosen in the first as anchors.
         anchors: list[tuple[int, Candidate]] = []
+        near: list[tuple[float, float, frozenset[int]]] = []
         for _ in range(2):
             admin1_keys = {name_key(c.name) for _, c in anchors if c.kind == Kind.ADMIN1}
             admin1_keys |= {name_key(c.admin1) for _, c in anchors if c.admin1}
@@ -158,15 +161,17 @@ class Geoparser:
                         score += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
-                    score += self._proximity(cand, index, anchors)
+                    score += _proximity(cand, index, near)
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
             anchors = [(i, s.choice) for i, s in enumerate(slots)
                        if s.choice is not None and _confident(s)]
+            near = _anchor_points(anchors)
 
     @staticmethod
-    def _country_profile(text: str, slots: list[_Slot]) -> dict[str, float]:
+    def _country_profile(text: str, slots: list[_Slot], tokens: list | None = None
+                         ) -> dict[str, float]:
         votes: Counter[str] = Counter()
         for slot in slots:
             if not slot.ranked:
@@ -183,7 +188,7 @@ class Geoparser:
             else:
                 for cand, _ in slot.ranked[:5]:
                     votes[cand.country_code or ""] += 0.1
-        for token in tokenize(text):
+        for token in tokenize(text) if tokens is None else tokens:
             code = DEMONYMS.get(token.key)
             if code and token.capital and not token.text.isupper() and "." not in token.text:
                 votes[code] += 0.3
@@ -194,7 +199,8 @@ class Geoparser:
         top = max(votes.values())
         return {cc: v / top for cc, v in votes.items()}
 
-    def _plausible(self, text: str, slots: list[_Slot]) -> list[_Slot]:
+    def _plausible(self, text: str, slots: list[_Slot], countries: dict[str, float]
+                   ) -> list[_Slot]:
         """Drop recognised names whose only reading is an obscure far-away namesake.
 
         A one-word name that resolves to a hamlet, a district or a facility in
@@ -202,7 +208,6 @@ class Geoparser:
         is a place ("the town of", "X province", "near"), is far more often a
         surname or a common word than a place.
         """
-        countries = self._country_profile(text, slots)
         kept = []
         for slot in slots:
             cand = slot.choice
@@ -230,19 +235,6 @@ class Geoparser:
         top = nxt.ranked[0][0]
         return top if top.kind in (Kind.ADMIN1, Kind.COUNTRY) else None
 
-    @staticmethod
-    def _proximity(cand: Candidate, index: int, anchors: list[tuple[int, Candidate]]) -> float:
-        bonus = 0.0
-        for other_index, other in anchors:
-            if other_index == index or other.kind in (Kind.COUNTRY, Kind.BORDER):
-                continue
-            distance = _haversine_km(cand.latitude, cand.longitude, other.latitude,
-                                     other.longitude)
-            if distance < 150:
-                bonus = max(bonus, 0.8)
-            elif distance < 400:
-                bonus = max(bonus, 0.3)
-        return bonus
 
     # -- the whole article -------------------------------------------------------------
 
@@ -261,14 +253,16 @@ class Geoparser:
         """
         text = article.text
         given = article.spans is not None
-        spans = list(article.spans) if given else self.recognise(text)
+        tokens = tokenize(text)
+        spans = list(article.spans) if given else self.recognise(text, tokens)
         slots = self._slots(text, spans, recognised=not given)
-        self.resolve(text, slots)
+        countries = self._country_profile(text, slots, tokens)
+        self.resolve(text, slots, countries)
         if not given:
-            slots = self._plausible(text, slots)
+            slots = self._plausible(text, slots, countries)
         mentions = [self._mention(article.id, text, slot) for slot in slots]
         if not given:
-            mentions = self._add_borders(article.id, text, mentions, slots)
+            mentions = self._add_borders(article.id, text, mentions, countries)
         return mentions
 
     def _mention(self, article_id: str, text: str, slot: _Slot) -> Mention:
@@ -305,11 +299,10 @@ class Geoparser:
                        longitude, radius, locational=True, role=role)
 
     def _add_borders(self, article_id: str, text: str, mentions: list[Mention],
-                     slots: list[_Slot]) -> list[Mention]:
+                     profile: dict[str, float]) -> list[Mention]:
         cues = rules.find_border_cues(text)
         if not cues:
             return mentions
-        profile = self._country_profile(text, slots)
         out = list(mentions)
         for cue in cues:
             border = self._border_place(cue, profile)
@@ -350,6 +343,35 @@ class Geoparser:
         """Mentions of many articles, streamed article by article."""
         for article in articles:
             yield from self.parse(article)
+
+
+def _anchor_points(anchors: list[tuple[int, Candidate]]
+                   ) -> list[tuple[float, float, frozenset[int]]]:
+    """Distinct located anchors with the mentions that chose them."""
+    by_place: dict[int, tuple[float, float, set[int]]] = {}
+    for index, cand in anchors:
+        if cand.kind in (Kind.COUNTRY, Kind.BORDER, Kind.REGION):
+            continue
+        entry = by_place.setdefault(cand.pid, (cand.latitude, cand.longitude, set()))
+        entry[2].add(index)
+    return [(lat, lon, frozenset(indices)) for lat, lon, indices in by_place.values()]
+
+
+def _proximity(cand: Candidate, index: int,
+               near: list[tuple[float, float, frozenset[int]]]) -> float:
+    """Bonus for a candidate close to places the article's other mentions chose."""
+    bonus = 0.0
+    for lat, lon, indices in near:
+        if indices == {index}:
+            continue  # a mention does not support itself
+        if abs(lat - cand.latitude) > 4 or abs(lon - cand.longitude) > 6:
+            continue  # cheap reject: further than 400 km
+        distance = _haversine_km(cand.latitude, cand.longitude, lat, lon)
+        if distance < 150:
+            return 0.8
+        if distance < 400:
+            bonus = 0.3
+    return bonus
 
 
 def _is_code(cand: Candidate, surface: str) -> bool:

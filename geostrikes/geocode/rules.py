@@ -142,6 +142,11 @@ _KIND_BEFORE = [
 ]
 
 
+_NEAR_WORDS = ("near", "outside", "close to", "outskirts", "vicinity", "around", "far from",
+               "edge of", "area of")
+_UNIT_WORDS = re.compile(r"\b(?:miles?|mi|kms?|kilomet)", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Qualifier:
     """How words before a name qualify the location: near, or an offset."""
@@ -211,7 +216,10 @@ def qualifier(text: str, start: int) -> Qualifier | None:
     ('offset', 48, 180.0)
     """
     before = _before(text, start, 100)
-    match = _OFFSET_BEFORE.search(before)
+    lowered = before[-40:].lower()
+    if " of" not in lowered and not any(w in lowered for w in _NEAR_WORDS):
+        return None  # most names have no qualifier: skip the regexes
+    match = _OFFSET_BEFORE.search(before) if _UNIT_WORDS.search(before) else None
     if match:
         number = parse_number(match.group("num"))
         unit = _UNITS.get(match.group("unit").lower().rstrip("."), 1.0)
