@@ -151,6 +151,9 @@ class Geoparser:
             admin1_keys = {name_key(c.name) for _, c in anchors if c.kind == Kind.ADMIN1}
             admin1_keys |= {name_key(c.admin1) for _, c in anchors if c.admin1}
             for index, slot in enumerate(slots):
+                if len(slot.ranked) == 1:
+                    slot.choice, slot.score = slot.ranked[0]
+                    continue  # nothing to choose between
                 apposition = self._apposition(text, slots, index)
                 best, best_score = None, -math.inf
                 for cand, base in slot.ranked:

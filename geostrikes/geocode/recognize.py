@@ -29,7 +29,6 @@ __all__ = ["Token", "Span", "tokenize", "find_spans", "STOPWORDS"]
 # Dotted abbreviations ("U.S.", "U.A.E.") are one token; so are words with
 # inner apostrophes ("Ba'quba", "Sana'a").
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|['’`ʼʿ](?=[^\W_]))*")
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # What may stand between two tokens of one name: spaces, a hyphen, a period
 # of an initial ("St. Louis"), an apostrophe ("'Ayn al 'Arab").
 _JOINER = re.compile(r"^(?:[ \t]{1,2}|\s?[-‐‑–]\s?|\.\s|\s['’`ʿ]|['’`ʿ])$")
@@ -122,9 +121,8 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
         possessive = False
-        cut = _POSSESSIVE.search(word)
-        if cut and len(word) > 2:
-            word, end, possessive = word[: cut.start()], start + cut.start(), True
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            word, end, possessive = word[:-2], end - 2, True
         tokens.append(Token(start, end, word, _fold(word), word[:1].isupper() or
                             word[:1].isdigit(), possessive))
     return tokens
