@@ -60,10 +60,10 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(REPO))
 
+from geostrikes.geocode.gazetteer import SCHEMA_SQL, SCHEMA_VERSION  # noqa: E402
 from geostrikes.geocode.normalize import loose_key, name_key  # noqa: E402
 
 BUILD_SCRIPT_VERSION = "1.0"
-SCHEMA_VERSION = "1"
 
 #: The Middle East countries of the WOF extract: full detail, every name, loose keys.
 ME_COUNTRIES = frozenset({"IQ", "SY", "IR", "TR", "LB", "IL", "PS", "JO", "SA", "KW", "YE"})
@@ -1108,29 +1108,8 @@ def assign_admin1(gaz: Gazetteer) -> None:
 # --------------------------------------------------------------------------- output
 
 
-SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE place (
-  pid INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  lat REAL NOT NULL, lon REAL NOT NULL,
-  cc TEXT,
-  admin1 TEXT,
-  population INTEGER NOT NULL DEFAULT 0,
-  feature_code TEXT,
-  source_ids TEXT NOT NULL,
-  geom BLOB
-);
-CREATE TABLE names (
-  key TEXT NOT NULL,
-  pid INTEGER NOT NULL,
-  exact INTEGER NOT NULL,
-  name TEXT NOT NULL,
-  PRIMARY KEY (key, exact, pid)
-) WITHOUT ROWID;
-"""
+# The tables the runtime reads, from the one place that defines them.
+SCHEMA = SCHEMA_SQL
 
 
 def tolerance(p: Place) -> float:
