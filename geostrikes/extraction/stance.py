@@ -29,6 +29,7 @@ _SAY = (r"said|says|say|told|stated|states|announced|announces|reported|reports|
         r"claims|added|noted|confirmed|confirms|believes|believe|believed|alleged|alleges|"
         r"insisted|wrote|writes|tweeted|posted|blamed|blames|accused|accuses|acknowledged|"
         r"admitted|suggested|estimated|indicated")
+_ASIDE = re.compile(r",[^,]{1,90},\s*$")
 _SAY_VERB = re.compile(r"\b(?:" + _SAY + r")\b")
 _CLAUSE_BREAK = re.compile(r"[;:\"“”(]|\bthat\b|\bwhile\b|\bbut\b")
 # Headline style "U.S.: Israeli airstrikes in Iraq ...": the speaker before a colon.
@@ -103,6 +104,8 @@ def find_speaker(sentence: str, following: str = "") -> Speaker | None:
     'United States'
     >>> find_speaker("Strikes hit Sanaa, according to Houthi media.").actor
     'Houthis'
+    >>> find_speaker("Two U.S. officials, speaking anonymously, said Iran did it.").text
+    'U.S. officials'
     """
     match = _ACCORDING.search(sentence)
     if match:
@@ -113,6 +116,9 @@ def find_speaker(sentence: str, following: str = "") -> Speaker | None:
     match = _SAY_VERB.search(sentence)
     if match and match.start() > 0:
         clause = _CLAUSE_BREAK.split(sentence[:match.start()])[-1]
+        # "Two U.S. officials, speaking on condition of anonymity, said": the
+        # subject is before the aside.
+        clause = _ASIDE.sub("", clause)
         words = clause.split()[-8:]
         if words:
             return _speaker(" ".join(words))
