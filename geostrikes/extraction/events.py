@@ -117,7 +117,8 @@ _BLAMED = re.compile(
     r"blamed|blaming)\s+"
     r"(?:the\s+)?$", re.IGNORECASE)
 _SAID_IT = re.compile(
-    r"\b(?:said|says|announced|confirmed|stated)\s+(?:\w+ly\s+)?(?:on \w+\s+)?(?:that\s+)?"
+    r"\b(?:said|says|announced|confirmed|stated)\s+(?:\w+ly\s+|on \w+\s+|in an? (?:statement|"
+    r"post|video|message)\s+)*(?:that\s+)?"
     r"(?:it|they|we|its(?:\s+[\w-]+){1,2}|their(?:\s+[\w-]+){1,2})\s+(?:had\s+|has\s+|"
     r"have\s+)?(?:carried out|conducted|launched|struck|targeted|hit|bombed|attacked|fired)\b",
     re.IGNORECASE)
