@@ -17,7 +17,10 @@ the parser and its first call on a one-line article, which opens the
 gazetteer) is timed apart and left out of the rates. Beside the rates: CPU
 time per article (``time.process_time``), its share of the wall time (well
 under 100% means the machine was busy with something else), and the peak
-resident memory of the child. Start-up is timed as a cold command beside a
+resident memory of the child (its VmHWM: ``ru_maxrss`` would carry the
+parent's peak across ``exec``). Each stage runs a snapshot of the
+checkout's HEAD (``git archive``), so commits and edits others make in the
+shared checkout during a run cannot split it. Start-up is timed as a cold command beside a
 bare ``python -c pass``, median of five.
 
     python bench/bench_throughput.py                  # 10,000 articles
@@ -49,6 +52,7 @@ GOAL_EXTRACT_RATE = 1000.0
 GOAL_STARTUP_S = 1.0
 
 _WORD = re.compile(r"\w+")
+_ROOT = Path(__file__).resolve().parent.parent
 
 
 # -- one stage, in a child process -------------------------------------------------------------
@@ -116,24 +120,45 @@ def run_stage(stage: str, corpus: Path) -> dict:
     return {
         "stage": stage, "articles": articles, "hits": hits, "setup_s": setup,
         "setup_cpu_s": cpu1 - cpu0, "wall_s": wall, "cpu_s": cpu,
-        # Linux reports ru_maxrss in KiB.
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": _peak_mb(),
+        "code": _package_dir(),
     }
 
 
-def _child(stage: str, corpus: Path) -> dict:
+def _peak_mb() -> float:
+    """Peak resident memory of this process, in MB."""
+    # ru_maxrss survives exec on Linux, so a child started from a big parent
+    # would report the parent's peak; the kernel's VmHWM is this image's own.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    # Linux and the BSDs report ru_maxrss in KiB.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _package_dir() -> str:
+    import geostrikes
+
+    return str(Path(geostrikes.__file__).resolve().parent.parent)
+
+
+def _child(stage: str, corpus: Path, env: dict[str, str]) -> dict:
     out = subprocess.run([sys.executable, __file__, "--stage", stage, "--corpus", str(corpus)],
-                         check=True, capture_output=True, text=True).stdout
+                         check=True, capture_output=True, text=True, env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
 # -- the parent ------------------------------------------------------------------------------------
 
-def _timed(code: str, runs: int = 5) -> float:
+def _timed(code: str, env: dict[str, str], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -150,17 +175,32 @@ def _write_corpus(path: Path, n: int, seed: int) -> tuple[int, int]:
     return n, size
 
 
-def _code_state() -> str:
-    """Which geostrikes was measured: the checkout is editable and shared."""
-    root = Path(__file__).resolve().parent.parent
+def _git(*args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=_ROOT, capture_output=True, text=True)
+    return done.stdout.strip() if done.returncode == 0 else ""
 
-    def git(*args: str) -> str:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
-        return done.stdout.strip() if done.returncode == 0 else ""
 
-    head = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--", "geostrikes")
-    return f"geostrikes at {head}" + (", with uncommitted changes" if dirty else "")
+def _snapshot(into: Path) -> tuple[Path, str]:
+    """Export HEAD's package, so that edits in the shared checkout cannot split a run."""
+    head = _git("rev-parse", "--short", "HEAD")
+    if not head:
+        raise SystemExit("--code head needs a git checkout: use --code worktree")
+    into.mkdir()
+    archive = subprocess.Popen(["git", "archive", "HEAD", "geostrikes"], cwd=_ROOT,
+                               stdout=subprocess.PIPE)
+    subprocess.run(["tar", "-x", "-C", str(into)], stdin=archive.stdout, check=True)
+    archive.stdout.close()
+    if archive.wait() != 0:
+        raise SystemExit("git archive HEAD failed: use --code worktree")
+    return into, f"geostrikes at {head} (a snapshot of HEAD taken at start)"
+
+
+def _worktree() -> tuple[Path, str]:
+    head = _git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = _git("status", "--porcelain", "--", "geostrikes")
+    return _ROOT, (f"geostrikes working tree at {head}"
+                   + (", with uncommitted changes" if dirty else "")
+                   + "; edits made during the run reach the stages that start after them")
 
 
 def _verdict(met: bool) -> str:
@@ -203,8 +243,12 @@ def main(argv: list[str] | None = None) -> None:
                         help="runs of each stage; the fastest counts (default 1)")
     parser.add_argument("--stages", default=",".join(STAGES),
                         help=f"comma-separated subset of {','.join(STAGES)}")
+    parser.add_argument("--code", choices=("head", "worktree"), default="head",
+                        help="measure a snapshot of the checkout's HEAD (default), or the "
+                             "working tree as it is when each stage starts")
     parser.add_argument("--profile", choices=("places", "extract"),
-                        help="profile one stage with cProfile instead of benchmarking")
+                        help="profile one stage (of the working tree) with cProfile instead "
+                             "of benchmarking")
     parser.add_argument("--profile-n", type=int, default=2000,
                         help="articles to profile (default 2000)")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
@@ -221,6 +265,10 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
     with tempfile.TemporaryDirectory(prefix="geostrikes-bench-") as tmp:
+        code, label = (_snapshot(Path(tmp) / "code") if args.code == "head" else _worktree())
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(code), os.environ.get("PYTHONPATH")]))}
+        sys.path.insert(0, str(code))
         corpus = Path(tmp) / "corpus.jsonl"
         t0 = time.perf_counter()
         n, size = _write_corpus(corpus, args.n, args.seed)
@@ -229,15 +277,18 @@ def main(argv: list[str] | None = None) -> None:
               f"(mean {size / n / 1000:.2f} KB), seed {args.seed}, generated in {made:.1f} s")
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start; "
               f"Python {sys.version.split()[0]}; one process per stage, one core each")
-        print(_code_state())
+        print(label)
         results: dict[str, dict] = {}
         for stage in stages:
-            runs = [_child(stage, corpus) for _ in range(max(1, args.repeat))]
+            runs = [_child(stage, corpus, env) for _ in range(max(1, args.repeat))]
             results[stage] = min(runs, key=lambda r: r["wall_s"])
             print(f"  {stage}: {results[stage]['wall_s']:.1f} s", file=sys.stderr, flush=True)
-    bare = _timed("pass")
-    light = _timed("import geostrikes")
-    cold = _timed(STARTUP)
+            if results[stage]["code"] != str(code):
+                raise SystemExit(f"{stage} imported geostrikes from {results[stage]['code']}, "
+                                 f"not {code}")
+        bare = _timed("pass", env)
+        light = _timed("import geostrikes", env)
+        cold = _timed(STARTUP, env)
 
     print()
     print("\n".join(_table(results, n, size)))
@@ -276,6 +327,7 @@ def profile(stage: str, n: int, seed: int, top: int = 30) -> None:
         work(record)
     profiler.disable()
     wall = time.perf_counter() - start
+    print(_worktree()[1].split(";")[0])
     print(f"{stage}: {n} articles in {wall:.1f} s under cProfile "
           f"({n / wall:,.0f} articles/s; profiling slows pure Python down)")
     stats = pstats.Stats(profiler)
