@@ -48,6 +48,9 @@ __all__ = ["generate", "STRIKE_SHARE"]
 
 #: Share of articles that report a strike.
 STRIKE_SHARE = 0.4
+# Share of other news with one strike word in another sense ("the film bombed"):
+# rare in real news, and each one sends an article down the extractor's slow path.
+_DISTRACTOR_SHARE = 0.1
 _MIN_BYTES, _MAX_BYTES = 3000, 6000
 _FIRST_DAY = dt.date(2014, 1, 1)
 _DAYS = (dt.date(2024, 12, 31) - _FIRST_DAY).days
@@ -571,6 +574,16 @@ def _compose(rng: random.Random, fill: _Fill, first: list[list[list[str]]],
     return "\n\n".join(paragraphs)
 
 
+def _insert(rng: random.Random, text: str, sentence: str) -> str:
+    """Append ``sentence`` to a random paragraph, if the article has room for it."""
+    if len(text.encode()) + len(sentence.encode()) + 1 > _MAX_BYTES:
+        return text
+    paragraphs = text.split("\n\n")
+    at = rng.randrange(len(paragraphs))
+    paragraphs[at] += " " + sentence
+    return "\n\n".join(paragraphs)
+
+
 def _article(seed: int, index: int, places: _Places) -> dict:
     rng = random.Random(f"geostrikes-corpus:{seed}:{index}")
     published = _FIRST_DAY + dt.timedelta(days=rng.randrange(_DAYS + 1))
@@ -600,7 +613,9 @@ def _article(seed: int, index: int, places: _Places) -> dict:
         title = rng.choice(_OTHER_TITLES[topic]).format_map(fill)
         others = [(pool, 1) for name, pool in _TOPICS.items() if name != topic]
         text = _compose(rng, fill, [], [(_TOPICS[topic], 8), (_GENERIC, 16), *others,
-                                        (_BACKGROUND, 1), (_DISTRACTORS, 1)])
+                                        (_BACKGROUND, 1)])
+        if rng.random() < _DISTRACTOR_SHARE:
+            text = _insert(rng, text, _sentence(fill, rng.choice(_DISTRACTORS)))
     return {"id": f"syn-{seed}-{index:06d}", "title": title, "text": text,
             "published": published.isoformat()}
 
