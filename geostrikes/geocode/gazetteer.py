@@ -157,6 +157,7 @@ class Gazetteer:
         self._local = threading.local()
         self._cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         self._known: dict[str, bool] = {}
+        self._countries: dict[str, Candidate | None] = {}
 
     # -- storage -----------------------------------------------------------------------
 
@@ -243,15 +244,15 @@ class Gazetteer:
         return known
 
     def country(self, code: str) -> Candidate | None:
-        """The country with this ISO alpha-2 code, as a candidate."""
-        cached = self._cache.get((f"\x00country:{code}", True))
-        if cached is None:
+        """The country with this ISO alpha-2 code, as a candidate (cached)."""
+        code = code.upper()
+        if code not in self._countries:
             rows = self._db.execute(
                 f"SELECT {self._COLUMNS}, p.name FROM place p WHERE p.kind = 'country' "
-                "AND p.cc = ? ORDER BY p.population DESC LIMIT 1", (code.upper(),)).fetchall()
-            cached = tuple(self._rows_to_candidates(rows, True))
-            self._cache[(f"\x00country:{code}", True)] = cached
-        return cached[0] if cached else None
+                "AND p.cc = ? ORDER BY p.population DESC LIMIT 1", (code,)).fetchall()
+            found = self._rows_to_candidates(rows, True)
+            self._countries[code] = found[0] if found else None
+        return self._countries[code]
 
     def geometry_wkb(self, pid: int) -> bytes | None:
         """The stored polygon or line of a place, as WKB."""

@@ -63,6 +63,7 @@ class _Slot:
     text: str
     ranked: list[tuple[Candidate, float]]
     hint: Kind | None = None
+    qualifier: rules.Qualifier | None = None
     choice: Candidate | None = None
     score: float = 0.0
 
@@ -120,7 +121,8 @@ class Geoparser:
             hint = rules.kind_hint(text, start, end)
             if not ranked and hint is not None:
                 ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
-            slots.append(_Slot(start, end, surface, ranked, hint))
+            slots.append(_Slot(start, end, surface, ranked, hint,
+                               rules.qualifier(text, start)))
         return slots
 
     def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
@@ -219,7 +221,7 @@ class Geoparser:
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
             single = len(slot.text.split()) == 1
-            supported = (slot.hint is not None or rules.qualifier(text, slot.start) is not None
+            supported = (slot.hint is not None or slot.qualifier is not None
                          or countries.get(cand.country_code or "", 0.0) >= 0.5)
             if obscure and single and not supported:
                 continue
@@ -285,7 +287,7 @@ class Geoparser:
             return Mention(article_id, slot.start, slot.end, slot.text, place, precision,
                            place.latitude, place.longitude, locational=False, role=role)
         latitude, longitude, radius = place.latitude, place.longitude, None
-        qual = rules.qualifier(text, slot.start)
+        qual = slot.qualifier
         if qual is not None and cand.kind in _POINT_KINDS:
             if qual.role == "offset" and qual.distance_km is not None:
                 latitude, longitude = _destination(latitude, longitude, qual.distance_km,
