@@ -17,35 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geostrikes.geocode.demonyms import _RAW as _DEMONYM_FORMS
+from geostrikes.geocode.demonyms import COUNTRY_NAMES, DEMONYM_FORMS
 
 __all__ = ["ActorMention", "find_actors", "COUNTRY_NAMES", "UNKNOWN"]
 
 UNKNOWN = "unknown"
 
-#: ISO alpha-2 -> English short name, for the countries actors come from.
-COUNTRY_NAMES = {
-    "AF": "Afghanistan", "AL": "Albania", "DZ": "Algeria", "AM": "Armenia", "AU": "Australia",
-    "AT": "Austria", "AZ": "Azerbaijan", "BH": "Bahrain", "BD": "Bangladesh", "BY": "Belarus",
-    "BE": "Belgium", "BA": "Bosnia and Herzegovina", "BR": "Brazil", "BG": "Bulgaria",
-    "MM": "Myanmar", "CA": "Canada", "TD": "Chad", "CN": "China", "CO": "Colombia",
-    "HR": "Croatia", "CU": "Cuba", "CY": "Cyprus", "CZ": "Czechia", "DK": "Denmark",
-    "DJ": "Djibouti", "NL": "Netherlands", "EG": "Egypt", "AE": "United Arab Emirates",
-    "ER": "Eritrea", "EE": "Estonia", "ET": "Ethiopia", "FI": "Finland", "FR": "France",
-    "GE": "Georgia", "DE": "Germany", "GR": "Greece", "HU": "Hungary", "IN": "India",
-    "ID": "Indonesia", "IR": "Iran", "IQ": "Iraq", "IE": "Ireland", "IL": "Israel",
-    "IT": "Italy", "JP": "Japan", "JO": "Jordan", "KZ": "Kazakhstan", "KE": "Kenya",
-    "KW": "Kuwait", "KG": "Kyrgyzstan", "LV": "Latvia", "LB": "Lebanon", "LY": "Libya",
-    "LT": "Lithuania", "ML": "Mali", "MX": "Mexico", "MD": "Moldova", "MA": "Morocco",
-    "NE": "Niger", "NG": "Nigeria", "KP": "North Korea", "NO": "Norway", "OM": "Oman",
-    "PK": "Pakistan", "PS": "Palestine", "PH": "Philippines", "PL": "Poland", "PT": "Portugal",
-    "QA": "Qatar", "RO": "Romania", "RU": "Russia", "SA": "Saudi Arabia", "RS": "Serbia",
-    "SO": "Somalia", "ZA": "South Africa", "KR": "South Korea", "SS": "South Sudan",
-    "ES": "Spain", "SD": "Sudan", "SE": "Sweden", "CH": "Switzerland", "SY": "Syria",
-    "TW": "Taiwan", "TJ": "Tajikistan", "TN": "Tunisia", "TR": "Turkey", "TM": "Turkmenistan",
-    "UA": "Ukraine", "GB": "United Kingdom", "US": "United States", "UZ": "Uzbekistan",
-    "VE": "Venezuela", "VN": "Vietnam", "YE": "Yemen",
-}
 
 # Nouns (beyond the country's own name) that stand for a state's decisions or forces.
 _STATE_NOUNS = {
@@ -126,7 +103,7 @@ def _pattern() -> re.Pattern[str]:
     alternatives: list[tuple[str, str, bool]] = []
     for actor, nouns in {**_STATE_NOUNS, **_GROUPS}.items():
         alternatives += [(form, actor, False) for form in _top_level(nouns)]
-    for code, forms in _DEMONYM_FORMS.items():
+    for code, forms in DEMONYM_FORMS.items():
         name = COUNTRY_NAMES.get(code)
         if not name:
             continue

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from geostrikes.extraction.actors import UNKNOWN, ActorMention, find_actors
+from geostrikes.extraction.actors import COUNTRY_NAMES, UNKNOWN, ActorMention, find_actors
 from geostrikes.extraction.dates import find_dates
 from geostrikes.extraction.numbers import find_casualties
 from geostrikes.extraction.sentences import Sentence, split_sentences
@@ -149,6 +149,8 @@ _AIR_CONTEXT = re.compile(
     r"\b(?:" + _AERIAL + r"|warplanes?|fighter jets?|drones?|airstrikes?|missiles?|"
     r"air force|helicopter gunships?|aircraft|jets|bombers)\b", re.IGNORECASE)
 
+_CODE_OF_COUNTRY = {name: code for code, name in COUNTRY_NAMES.items()}
+
 _PRECISION_ORDER = {
     Precision.EXACT: 0, Precision.OFFSET: 1, Precision.NEAR: 2, Precision.ADMIN2: 3,
     Precision.ADMIN1: 4, Precision.BORDER: 5, Precision.COUNTRY: 6, Precision.REGION: 7,
@@ -209,11 +211,10 @@ class Extractor:
         denials: set[str] = set()
         last: _Attributed | None = None
         last_speaker = None
-        coalition = _named_coalition(text)
+        article_actors = _article_actors(text)
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
-            actors = [replace(a, actor=coalition) if coalition and a.text.lower() == "coalition"
-                      else a for a in find_actors(sentence.text)]
+            actors = _actors_in(article_actors, sentence)
             speaker = find_speaker(sentence.text, following.text if following else "")
             if denial_in(sentence.text):
                 denier = _denier(sentence.text, actors) or (last_speaker and last_speaker.actor)
@@ -235,8 +236,8 @@ class Extractor:
             places = _sentence_places(mentions, sentence, actors, attributed.actor)
             if not places and following is not None and _CONTINUES.match(following.text) \
                     and _trigger(following.text, air_context) is None:
-                places = _sentence_places(mentions, following, find_actors(following.text),
-                                          attributed.actor)
+                places = _sentence_places(mentions, following,
+                                          _actors_in(article_actors, following), attributed.actor)
             if not places:
                 continue
             details = _details(sentence, following, article)
@@ -297,11 +298,21 @@ class Extractor:
             yield from self.extract_article(article)
 
 
-def _named_coalition(text: str) -> str | None:
-    """The coalition an article names in full, which its bare "the coalition" means."""
-    named = {a.actor for a in find_actors(text) if a.actor.endswith("coalition")
+def _article_actors(text: str) -> list[ActorMention]:
+    """Every actor the article names; a bare "the coalition" means the one it names in full."""
+    actors = find_actors(text)
+    named = {a.actor for a in actors if a.actor.endswith("coalition")
              and a.text.lower() != "coalition"}
-    return named.pop() if len(named) == 1 else None
+    if len(named) != 1:
+        return actors
+    coalition = named.pop()
+    return [replace(a, actor=coalition) if a.text.lower() == "coalition" else a for a in actors]
+
+
+def _actors_in(actors: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
+    """The article's actor mentions inside a sentence, with sentence-relative offsets."""
+    return [replace(a, start=a.start - sentence.start, end=a.end - sentence.start)
+            for a in actors if sentence.start <= a.start and a.end <= sentence.end]
 
 
 def _trigger(sentence: str, air_context: bool) -> re.Match[str] | None:
@@ -371,9 +382,7 @@ def _denier(sentence: str, actors: list[ActorMention]) -> str | None:
 
 def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[ActorMention],
                      actor: str) -> list[Mention]:
-    from geostrikes.extraction.actors import COUNTRY_NAMES
-
-    actor_codes = {cc for cc, name in COUNTRY_NAMES.items() if name == actor}
+    actor_code = _CODE_OF_COUNTRY.get(actor)
     places: list[Mention] = []
     previous: Mention | None = None  # the place named just before, if it was taken
     for mention in mentions:
@@ -396,7 +405,7 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
             continue
         place = mention.place
         if place.kind == Kind.REGION or (
-                place.kind == Kind.COUNTRY and place.country_code in actor_codes):
+                place.kind == Kind.COUNTRY and place.country_code == actor_code):
             # "across the Middle East" locates no strike; nor does an actor's own country.
             continue
         previous = mention

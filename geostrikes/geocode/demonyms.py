@@ -11,9 +11,34 @@ from __future__ import annotations
 
 from geostrikes.geocode.normalize import name_key
 
-__all__ = ["DEMONYMS", "country_of_demonym"]
+__all__ = ["DEMONYMS", "DEMONYM_FORMS", "COUNTRY_NAMES", "country_of_demonym"]
 
-_RAW = {
+#: ISO alpha-2 -> English short name, of the countries below.
+COUNTRY_NAMES = {
+    "AF": "Afghanistan", "AL": "Albania", "DZ": "Algeria", "AM": "Armenia", "AU": "Australia",
+    "AT": "Austria", "AZ": "Azerbaijan", "BH": "Bahrain", "BD": "Bangladesh", "BY": "Belarus",
+    "BE": "Belgium", "BA": "Bosnia and Herzegovina", "BR": "Brazil", "BG": "Bulgaria",
+    "MM": "Myanmar", "CA": "Canada", "TD": "Chad", "CN": "China", "CO": "Colombia",
+    "HR": "Croatia", "CU": "Cuba", "CY": "Cyprus", "CZ": "Czechia", "DK": "Denmark",
+    "DJ": "Djibouti", "NL": "Netherlands", "EG": "Egypt", "AE": "United Arab Emirates",
+    "ER": "Eritrea", "EE": "Estonia", "ET": "Ethiopia", "FI": "Finland", "FR": "France",
+    "GE": "Georgia", "DE": "Germany", "GR": "Greece", "HU": "Hungary", "IN": "India",
+    "ID": "Indonesia", "IR": "Iran", "IQ": "Iraq", "IE": "Ireland", "IL": "Israel",
+    "IT": "Italy", "JP": "Japan", "JO": "Jordan", "KZ": "Kazakhstan", "KE": "Kenya",
+    "KW": "Kuwait", "KG": "Kyrgyzstan", "LV": "Latvia", "LB": "Lebanon", "LY": "Libya",
+    "LT": "Lithuania", "ML": "Mali", "MX": "Mexico", "MD": "Moldova", "MA": "Morocco",
+    "NE": "Niger", "NG": "Nigeria", "KP": "North Korea", "NO": "Norway", "OM": "Oman",
+    "PK": "Pakistan", "PS": "Palestine", "PH": "Philippines", "PL": "Poland", "PT": "Portugal",
+    "QA": "Qatar", "RO": "Romania", "RU": "Russia", "SA": "Saudi Arabia", "RS": "Serbia",
+    "SO": "Somalia", "ZA": "South Africa", "KR": "South Korea", "SS": "South Sudan",
+    "ES": "Spain", "SD": "Sudan", "SE": "Sweden", "CH": "Switzerland", "SY": "Syria",
+    "TW": "Taiwan", "TJ": "Tajikistan", "TN": "Tunisia", "TR": "Turkey", "TM": "Turkmenistan",
+    "UA": "Ukraine", "GB": "United Kingdom", "US": "United States", "UZ": "Uzbekistan",
+    "VE": "Venezuela", "VN": "Vietnam", "YE": "Yemen",
+}
+
+#: ISO alpha-2 -> the demonyms and adjectives of the country, ``|``-separated.
+DEMONYM_FORMS = {
     "AF": "Afghan", "AL": "Albanian", "DZ": "Algerian", "AM": "Armenian", "AU": "Australian",
     "AT": "Austrian", "AZ": "Azerbaijani|Azeri", "BH": "Bahraini", "BD": "Bangladeshi",
     "BY": "Belarusian", "BE": "Belgian", "BA": "Bosnian", "BR": "Brazilian",
@@ -40,7 +65,7 @@ _RAW = {
 
 #: name_key of a demonym -> ISO 3166-1 alpha-2 code.
 DEMONYMS: dict[str, str] = {
-    name_key(form): code for code, forms in _RAW.items() for form in forms.split("|")
+    name_key(form): code for code, forms in DEMONYM_FORMS.items() for form in forms.split("|")
 }
 # Bare abbreviations are also country names; as demonyms they only serve
 # adjectival use ("U.S. strikes"), which the country entry already covers.

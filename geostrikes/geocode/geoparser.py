@@ -27,7 +27,7 @@ from geostrikes.geocode import rules
 from geostrikes.geocode.demonyms import DEMONYMS
 from geostrikes.geocode.gazetteer import Candidate, Gazetteer, default_gazetteer
 from geostrikes.geocode.normalize import name_key
-from geostrikes.geocode.recognize import Span, find_spans, tokenize
+from geostrikes.geocode.recognize import find_spans, tokenize
 from geostrikes.model import Article, Kind, Mention, Place, Precision
 
 if TYPE_CHECKING:  # pragma: no cover
