@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from geostrikes.geocode.demonyms import COUNTRY_NAMES, DEMONYM_FORMS
 
-__all__ = ["ActorMention", "find_actors", "COUNTRY_NAMES", "UNKNOWN"]
+__all__ = ["ActorMention", "find_actors", "article_aliases", "generic_mentions", "resolve_alias",
+           "COUNTRY_NAMES", "UNKNOWN"]
 
 UNKNOWN = "unknown"
 
@@ -189,3 +190,128 @@ def _plausible_abbreviation(text: str, start: int) -> bool:
     # abbreviations. A lower-case neighbour says we are in running text.
     window = text[max(0, start - 20):start + 22]
     return any(c.islower() for c in window)
+
+
+# -- what an article's own words stand for ------------------------------------------
+
+#: Nouns that, with no name, mean the one party the article names with them
+#: ("the army" after "the Sudanese army", "the rebels" after "Houthi rebels").
+_GENERIC = ("army", "military", "armed forces", "air force", "rebels", "militants",
+            "militia", "militias", "regime", "government", "paramilitaries", "junta")
+_GENERIC_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?P<noun>" + "|".join(
+    sorted(_GENERIC, key=len, reverse=True)) + r")\b")
+_GENERIC_BARE = re.compile(r"\b(?:the|its|their)\s+(?P<noun>" + "|".join(
+    sorted(_GENERIC, key=len, reverse=True)) + r")\b")
+_TITLE_WORDS = (r"spokes(?:man|woman|person)|minister|secretary|chief|commander|general|"
+                r"president|premier|envoy|ambassador|official|governor|colonel|admiral|"
+                r"lieutenant|brigadier|major|captain|head|leader|director")
+#: "Israeli military spokesman Daniel Hagari", "Coalition spokesman Col. Turki al-Maliki",
+#: "US Defense Secretary Lloyd Austin": a title after an actor, then a name.
+_NAMED_PERSON = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:[A-Z][\w.-]*|military|army|defen[cs]e|foreign|interior|senior|"
+    r"top|deputy|former|acting|regional|provincial|government|state|security|air|force|navy|"
+    r"national|media)\s+){0,3}?(?i:" + _TITLE_WORDS + r")\.?,?\s+"
+    r"(?:(?:Gen|Col|Lt|Maj|Brig|Adm|Capt|Cmdr|Sgt|Dr|Mr|Ms|Mrs)\.\s+)*"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?[A-Z][\w'’-]+){0,3})")
+
+
+#: Nouns that, when the article names no one's, mean the host country's forces
+#: ("the army" in a Sudan or Myanmar story).
+_HOST_FORCES = ("army", "armed forces", "junta")
+_FORCES = ("army", "military", "armed forces", "air force")
+
+
+def article_aliases(text: str, actors: list[ActorMention], host: str | None = None
+                    ) -> dict[str, str]:
+    """What an article's bare nouns and people's surnames stand for.
+
+    Parameters
+    ----------
+    text : str
+        The article's text.
+    actors : list of ActorMention
+        The actors :func:`find_actors` found in it.
+    host : str, optional
+        The country the story is set in; its forces are "the army" when the
+        article names no other party's army.
+
+    Returns
+    -------
+    dict
+        Lower-cased alias to actor: ``"the army"`` when the article names
+        exactly one party's army, and the surname (and full name) of people
+        it introduces with a party and a title.
+
+    Examples
+    --------
+    >>> text = "Israeli military spokesman Daniel Hagari said so. Hagari added more."
+    >>> article_aliases(text, find_actors(text))["hagari"]
+    'Israel'
+    """
+    owners: dict[str, set[str]] = {}
+    aliases: dict[str, str] = {}
+    for mention in actors:
+        after = text[mention.end:mention.end + 120]
+        generic = _GENERIC_AFTER.match(after)
+        if generic:
+            owners.setdefault(generic.group("noun"), set()).add(mention.actor)
+        lowered = mention.text.lower()
+        for noun in _GENERIC:
+            if lowered.endswith(" " + noun):
+                owners.setdefault(noun, set()).add(mention.actor)
+        person = _NAMED_PERSON.match(after)
+        if person:
+            name = person.group("name")
+            aliases.setdefault(name.lower(), mention.actor)
+            aliases.setdefault(name.split()[-1].lower(), mention.actor)
+    # "the army" after "the Israeli military": one party's forces, whichever noun.
+    forces = set().union(*(owners.get(noun, set()) for noun in _FORCES))
+    if len(forces) == 1:
+        for noun in _FORCES:
+            owners.setdefault(noun, forces)
+    for noun, parties in owners.items():
+        if len(parties) == 1:
+            aliases[f"the {noun}"] = next(iter(parties))
+    if host is not None and not forces:
+        for noun in _HOST_FORCES:
+            aliases[f"the {noun}"] = host
+    return aliases
+
+
+def generic_mentions(text: str, actors: list[ActorMention], aliases: dict[str, str]
+                     ) -> list[ActorMention]:
+    """``actors`` plus the bare nouns ("the army") that ``aliases`` resolve."""
+    extra = []
+    for match in _GENERIC_BARE.finditer(text):
+        actor = aliases.get(f"the {match.group('noun')}")
+        if actor is None:
+            continue
+        start, end = match.start("noun"), match.end()
+        extra.append(ActorMention(actor, start, end, match.group("noun"), False))
+    if not extra:
+        return actors
+    taken = [(a.start, a.end) for a in actors]
+    extra = [e for e in extra if not any(s < e.end and e.start < t for s, t in taken)]
+    return sorted(actors + extra, key=lambda a: a.start)
+
+
+def resolve_alias(phrase: str, aliases: dict[str, str]) -> str | None:
+    """The actor a speaker phrase stands for through ``aliases``, if any.
+
+    Examples
+    --------
+    >>> resolve_alias("Hagari", {"hagari": "Israel"}), resolve_alias("the army", {})
+    ('Israel', None)
+    """
+    words = re.sub(r"['’]s?$", "", phrase.strip(" ,.")).split()
+    if not words:
+        return None
+    lowered = [w.lower() for w in words]
+    for size in (3, 2, 1):
+        if len(lowered) >= size:
+            key = " ".join(lowered[-size:])
+            if key in aliases:
+                return aliases[key]
+    if f"the {lowered[-1]}" in aliases and (len(lowered) == 1 or lowered[-2] in ("the", "its")):
+        return aliases[f"the {lowered[-1]}"]  # "the army", and headlines' bare "army"
+    return None

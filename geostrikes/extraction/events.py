@@ -31,11 +31,25 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from geostrikes.extraction.actors import COUNTRY_NAMES, UNKNOWN, ActorMention, find_actors
+from geostrikes.extraction.actors import (
+    COUNTRY_NAMES,
+    UNKNOWN,
+    ActorMention,
+    article_aliases,
+    find_actors,
+    generic_mentions,
+    resolve_alias,
+)
 from geostrikes.extraction.dates import find_dates
 from geostrikes.extraction.numbers import find_casualties
 from geostrikes.extraction.sentences import Sentence, split_sentences
-from geostrikes.extraction.stance import denial_in, find_speaker, is_hedged, sentence_stance
+from geostrikes.extraction.stance import (
+    Speaker,
+    denial_in,
+    find_speaker,
+    is_hedged,
+    sentence_stance,
+)
 from geostrikes.extraction.weapons import primary_weapon
 from geostrikes.geocode.geoparser import Geoparser
 from geostrikes.geocode.normalize import name_key
@@ -97,15 +111,22 @@ _TARGET_BEFORE = re.compile(
     r"\s+(?:the\s+|an?\s+|some\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE)
 _AGENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:\w+\s+){0,5}?(?:has |have |had |also |reportedly |allegedly |"
+    r"^(?:['’]s)?\s+(?:[\w'’-]+\s+){0,5}?(?:has |have |had |also |reportedly |allegedly |"
     r"apparently |appear(?:s|ed)? to (?:have )?|is |are |was |were )*(?:carried out|"
     r"carrying out|launched|launching|conducted|conducting|struck|striking|bombed|bombing|"
     r"hit|targeted|attacked|fired|used|sent|shelled|pounded|fires|launches|pounds)\b",
     re.IGNORECASE)
+# An adjective that is the object, not the agent: "fighting Yemen's Houthi rebels",
+# "strikes on Iranian positions".
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:fighting|against|targeting|targeted|hit|hitting|struck|striking|bombed|bombing|"
+    r"attacked|attacking|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
 _BY_AGENT = re.compile(
     r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombing|bombardment|shelling|carried out|"
     r"conducted|launched|hit|struck|targeted|bombed|fired)\s+(?:[\w-]+\s+){0,2}(?:by|from)"
     r"\s+(?:the\s+)?$", re.IGNORECASE)
+_LAUNCHED_FROM = re.compile(r"\b(?:launched|fired|flown|flew|took off|originating|coming|came)"
+                            r"\s+(?:[\w-]+\s+){0,2}from\s+(?:the\s+)?$", re.IGNORECASE)
 _LAUNCH_SITE = re.compile(r"\b(?:from|launched from|fired from|originating in)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 # Words between an actor adjective and the strike phrase that break the link
@@ -212,43 +233,54 @@ class Extractor:
         last: _Attributed | None = None
         last_speaker = None
         article_actors = _article_actors(text)
+        aliases = article_aliases(text, article_actors, _host_country(mentions))
+        article_actors = generic_mentions(text, article_actors, aliases)
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
-            actors = _actors_in(article_actors, sentence)
-            speaker = find_speaker(sentence.text, following.text if following else "")
+            after = following.text if following else ""
+            clauses = [(clause, _trigger(clause.text, air_context))
+                       for clause in _clauses(sentence)]
+            focus = next((c.start - sentence.start + t.start() for c, t in clauses if t), 0)
+            speaker = _speaker(sentence.text, after, focus, aliases)
             if denial_in(sentence.text):
+                actors = _actors_in(article_actors, sentence)
                 denier = _denier(sentence.text, actors) or (last_speaker and last_speaker.actor)
                 if denier and denier != UNKNOWN:
                     denials.add(denier)
             if speaker is not None:
                 last_speaker = speaker
-            trigger = _trigger(sentence.text, air_context)
-            if trigger is None:
-                continue
-            attributed = self._attribute(sentence.text, trigger, actors, speaker, last)
-            if attributed is None:
-                continue
-            if (attributed.actor == UNKNOWN and not _STRONG.search(sentence.text)
-                    and not _CRAFT.search(sentence.text) and not _ANAPHOR.search(sentence.text)):
-                # "an attack on X" with no one named: too vague to be a strike report.
-                continue
-            last = attributed
-            places = _sentence_places(mentions, sentence, actors, attributed.actor)
-            if not places and following is not None and _CONTINUES.match(following.text) \
-                    and _trigger(following.text, air_context) is None:
-                places = _sentence_places(mentions, following,
-                                          _actors_in(article_actors, following), attributed.actor)
-            if not places:
-                continue
-            details = _details(sentence, following, article)
-            for place in places:
-                drafts.append(_Draft(
-                    location=place, actor=attributed.actor, stance=attributed.stance,
-                    sentence=sentence,
-                    attributions=[Attribution(attributed.actor, attributed.stance,
-                                              attributed.attributed_by, (), article.id)],
-                    **details,
-                ))
+            for clause, trigger in clauses:
+                if trigger is None:
+                    continue
+                if clause.start != sentence.start:
+                    speaker = _speaker(sentence.text, after,
+                                       clause.start - sentence.start + trigger.start(), aliases)
+                actors = _actors_in(article_actors, clause)
+                attributed = self._attribute(clause.text, trigger, actors, speaker, last)
+                if attributed is None:
+                    continue
+                if (attributed.actor == UNKNOWN and not _STRONG.search(clause.text)
+                        and not _CRAFT.search(clause.text) and not _ANAPHOR.search(clause.text)):
+                    # "an attack on X" with no one named: too vague to be a strike report.
+                    continue
+                last = attributed
+                places = _sentence_places(mentions, clause, actors, attributed.actor)
+                if not places and following is not None and _CONTINUES.match(following.text) \
+                        and _trigger(following.text, air_context) is None:
+                    places = _sentence_places(mentions, following,
+                                              _actors_in(article_actors, following),
+                                              attributed.actor)
+                if not places:
+                    continue
+                details = _details(sentence, following, article)
+                for place in places:
+                    drafts.append(_Draft(
+                        location=place, actor=attributed.actor, stance=attributed.stance,
+                        sentence=sentence,
+                        attributions=[Attribution(attributed.actor, attributed.stance,
+                                                  attributed.attributed_by, (), article.id)],
+                        **details,
+                    ))
         merged = _merge_drafts(drafts)
         return [self._event(article, n, draft, denials) for n, draft in enumerate(merged, 1)]
 
@@ -309,6 +341,48 @@ def _article_actors(text: str) -> list[ActorMention]:
     return [replace(a, actor=coalition) if a.text.lower() == "coalition" else a for a in actors]
 
 
+# "... struck Sanaa, a day after the rebels said they had sent drones ...": an
+# adverbial clause with a subject of its own reports another act.
+_SUBORDINATE_CLAUSE = re.compile(
+    r"(?:,\s*)?\b(?:(?:a|one|two|three|four|several|\d+)\s+(?:days?|hours?|weeks?|months?)\s+"
+    r"|(?:just|shortly|soon|hours|days|weeks)\s+)?(?:after|before)\s+"
+    r"(?=(?:the\s+|an?\s+|its\s+|their\s+)?(?:[A-Z]|(?:it|they|he|she|rebels|militants)\b))")
+
+
+def _clauses(sentence: Sentence) -> list[Sentence]:
+    """The sentence, split before adverbial clauses that have their own subject."""
+    cuts = [m.start() for m in _SUBORDINATE_CLAUSE.finditer(sentence.text) if m.start() > 0]
+    if not cuts:
+        return [sentence]
+    bounds = [0, *cuts, len(sentence.text)]
+    return [Sentence(sentence.start + a, sentence.start + b, sentence.text[a:b])
+            for a, b in zip(bounds, bounds[1:], strict=False) if sentence.text[a:b].strip()]
+
+
+def _speaker(sentence: str, following: str, focus: int, aliases: dict[str, str]
+             ) -> Speaker | None:
+    """The sentence's speaker for the strike named at ``focus``, resolved through aliases."""
+    speaker = find_speaker(sentence, following, focus=focus)
+    if speaker is not None and speaker.actor == UNKNOWN:
+        # "Hagari said", "the army said": whom the article introduced them as.
+        alias = resolve_alias(speaker.text, aliases)
+        if alias is not None:
+            return Speaker(speaker.text, alias)
+    return speaker
+
+
+def _host_country(mentions: list[Mention]) -> str | None:
+    """The country most of the article's places are in, by name."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        code = mention.place.country_code if mention.locational else None
+        if code and len(code) == 2:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    return COUNTRY_NAMES.get(max(counts, key=counts.__getitem__))
+
+
 def _actors_in(actors: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
     """The article's actor mentions inside a sentence, with sentence-relative offsets."""
     return [replace(a, start=a.start - sentence.start, end=a.end - sentence.start)
@@ -342,12 +416,18 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
     for mention in actors:
         before = sentence[:mention.start]
         after = sentence[mention.end:]
+        if _LAUNCHED_FROM.search(before[-40:]):
+            continue  # "a drone launched from Yemen": where it came from, not who
         if _BLAMED.search(before[-40:]) or _BY_AGENT.search(before[-50:]):
             return mention.actor
         if _LAUNCH_SITE.search(before[-30:]):
-            continue  # "a drone launched from Yemen": where it came from, not who
+            continue
+        if mention.start >= trigger.end():
+            continue  # named after the strike, not blamed for it: another clause's subject
         if _TARGET_BEFORE.search(before[-40:]) and not mention.adjective:
             continue
+        if _OBJECT_BEFORE.search(before[-40:]):
+            continue  # "the coalition fighting Yemen's Houthi rebels": whom it fights
         if mention.adjective or mention.actor.endswith(("coalition", "militias")):
             # "Israeli drones", "US-led coalition jets": an adjective right
             # before the strike phrase or the aircraft.

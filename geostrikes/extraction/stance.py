@@ -68,6 +68,7 @@ _UNNAMED_REPORTS = re.compile(
     r"press\s+|news\s+)*reports?$", re.IGNORECASE)
 
 
+_PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)")
 _OWN_VOICE = re.compile(
     r"^(?:an?|the|its|their)\s+(?:military\s+|army\s+|official\s+|senior\s+)?"
     r"(?:spokes(?:man|woman|person)|statement|military|army|command|ministry)$", re.IGNORECASE)
@@ -87,7 +88,37 @@ def _speaker(phrase: str) -> Speaker | None:
     return Speaker(tail.strip(" ,"), actors[-1].actor)
 
 
-def find_speaker(sentence: str, following: str = "") -> Speaker | None:
+# ", Lebanon's state-run National News Agency (NNA) reported." -- the closing
+# attribution of a sentence, which outranks any reporting verb inside it.
+_TRAILING = re.compile(
+    r",\s*(?P<speaker>[^,;:\"“”]{2,90}?)\s+(?:" + _SAY + r")\b"
+    r"(?P<rest>[^,;\"“”]{0,70})[.!?]?[\"”’']?\s*$")
+# A reporting verb inside an adverbial clause hanging off a main clause
+# ("... struck Sanaa, a day after the rebels said they had ...") reports the
+# clause, not the sentence.
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|because|although|though|until|"
+                          r"as|while|days?|hours?|weeks?)\s+(?:[^,;]{0,60})$", re.IGNORECASE)
+
+
+def _reporting_verbs(sentence: str, focus: int) -> list[re.Match[str]]:
+    """Reporting verbs of the clause at ``focus``, closing attribution first."""
+    trailing = _TRAILING.search(sentence)
+    verbs = list(_SAY_VERB.finditer(sentence))
+    if trailing:
+        verbs = [m for m in verbs if m.start() >= trailing.start("speaker")][:1] + verbs
+    main = []
+    for match in verbs:
+        before = sentence[:match.start()]
+        clause = before.rsplit(",", 1)[-1]
+        opener = _SUBORDINATE.search(clause)
+        opens_at = len(before) - len(clause) + opener.start() if opener else 0
+        if opener and opens_at > focus and len(before[:opens_at].split()) >= 4:
+            continue
+        main.append(match)
+    return main
+
+
+def find_speaker(sentence: str, following: str = "", focus: int = 0) -> Speaker | None:
     """The party a sentence reports, if it names one.
 
     Parameters
@@ -97,6 +128,10 @@ def find_speaker(sentence: str, following: str = "") -> Speaker | None:
     following : str
         The next sentence, for a quotation whose attribution comes after it
         (``"... in Diyala. Of course ...," al-Hashemi told Reuters.``).
+    focus : int
+        Where in the sentence the reported strike is named: a reporting verb
+        in a later adverbial clause ("... a day after the rebels said") does
+        not report it.
 
     Examples
     --------
@@ -111,17 +146,23 @@ def find_speaker(sentence: str, following: str = "") -> Speaker | None:
     if match:
         return _speaker(match.group("speaker"))
     match = _HEADLINE_SPEAKER.match(sentence)
-    if match and (find_actors(match.group("speaker")) or len(match.group("speaker").split()) <= 3):
+    if match and (find_actors(match.group("speaker")) or (
+            len(match.group("speaker").split()) <= 3 and not match.group("speaker").isupper())):
+        # An upper-case "ISLAMABAD:" that names no party is a dateline, not a speaker.
         return _speaker(match.group("speaker"))
-    match = _SAY_VERB.search(sentence)
-    if match and match.start() > 0:
-        clause = _CLAUSE_BREAK.split(sentence[:match.start()])[-1]
+    for match in _reporting_verbs(sentence, focus):
+        if match.start() == 0:
+            break
+        # "(PUK)", "(NNA)": a parenthesis inside the speaker's name is no clause break.
+        clause = _CLAUSE_BREAK.split(_PARENTHESIS.sub("", sentence[:match.start()]))[-1]
         # "Two U.S. officials, speaking on condition of anonymity, said": the
-        # subject is before the aside.
-        clause = _ASIDE.sub("", clause)
+        # subject is before the aside; "In the town of Ariha, south of Idlib,
+        # the White Helmets said": after the last comma.
+        clause = _ASIDE.sub("", clause).rstrip(" ,").rsplit(",", 1)[-1]
         words = clause.split()[-8:]
         if words:
             return _speaker(" ".join(words))
+        break
     opened = sentence.lstrip()[:1] in "\"“'‘"
     if opened:
         for text in (sentence, following):

@@ -124,3 +124,66 @@ def test_event_keeps_its_quote_and_span():
 @pytest.mark.parametrize("text", ["", "No places here at all.", "<script>alert(1)</script>"])
 def test_odd_text_gives_no_events(text):
     assert events_of(text) == []
+
+
+# -- clauses, speakers and aliases ----------------------------------------------------
+
+
+def test_coalition_fighting_houthi_rebels_is_the_agent_not_the_rebels():
+    event = only(events_of("The Saudi-led coalition fighting Yemen's Houthi rebels launched "
+                           "airstrikes on Sanaa on Thursday."))
+    assert event.actor == "Saudi-led coalition"
+
+
+def test_rebels_said_in_a_later_clause_do_not_report_the_main_strike():
+    event = only(events_of("Coalition jets bombed targets in Sanaa on Thursday, a day after the "
+                           "rebels said they had sent drones toward Riyadh."))
+    assert event.location.text == "Sanaa"
+    assert event.stance == Stance.CONFIRMED
+
+
+def test_after_israel_hit_isfahan_is_attributed_in_its_own_clause():
+    events = {e.location.text: e for e in events_of(
+        "The explosion in Baghdad came a day after Israel appeared to have hit the city of "
+        "Isfahan with drones.")}
+    assert (events["Isfahan"].actor, events["Isfahan"].stance) == ("Israel", Stance.SUSPECTED)
+    assert events["Baghdad"].actor == "unknown"
+
+
+def test_closing_news_agency_attribution_outranks_an_inner_verb():
+    event = only(events_of("Israeli jets struck a building in Nabatieh, in the first openly "
+                           "acknowledged raid there, the National News Agency reported."))
+    assert event.stance == Stance.ACCUSED
+    assert event.attributed_by == ("the National News Agency",)
+
+
+def test_speaker_after_a_place_aside_is_the_white_helmets():
+    event = only(events_of("In the town of Ariha, south of Idlib, the White Helmets said "
+                           "Syrian government warplanes dropped bombs on a market."))
+    assert event.actor == "Syria"
+    assert event.attributed_by == ("the White Helmets",)
+
+
+def test_spokesman_cited_by_surname_speaks_for_his_side():
+    text = ("Israeli military spokesman Avi Levran said the army was reviewing reports. "
+            "Israeli jets struck a depot in Tyre on Monday, Levran said.")
+    event = only(events_of(text))
+    assert (event.actor, event.stance) == ("Israel", Stance.CLAIMED)
+
+
+def test_the_army_accused_in_a_sudan_story_is_the_sudanese_army():
+    event = only(events_of("The RSF accused the army of bombing a livestock market in Nyala "
+                           "on Sunday, killing 12 people. Drones were heard over Nyala."))
+    assert (event.actor, event.stance) == ("Sudan", Stance.ACCUSED)
+
+
+def test_drone_launched_from_yemen_is_not_yemen_striking():
+    event = only(events_of("A drone launched from Yemen slammed into a building in Eilat."))
+    assert event.actor == "unknown"
+
+
+def test_upper_case_dateline_before_a_colon_is_not_a_speaker():
+    event = only(events_of("ISLAMABAD: Pakistani jets struck hideouts in Paktika province, "
+                           "officials in Kabul said."))
+    assert event.actor == "Pakistan"
+    assert "ISLAMABAD" not in event.attributed_by
