@@ -152,6 +152,14 @@ _LIST_ITEM = re.compile(r"^\W*(?:near|in|on|at|outside|around)\s+[A-Z]", re.IGNO
 _CONTINUES = re.compile(
     r"^(?:They|It|Those|These|The (?:[\w-]+ ){0,2}(?:was|were|is|are|had|has|hit|struck|"
     r"took place|happened|occurred))\b")
+# A place that tells where the one before it lies: "Jurf al-Sakhar, a militia
+# stronghold south of Baghdad", "near Tammun, south of Tubas".
+_REFERENCE = re.compile(
+    r"\s*,\s*(?:(?:a|an|the)\s+[^,;.]{0,60}?\s+)?(?:about\s+|some\s+|roughly\s+)?"
+    r"(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,20}\)\s*)?)?"
+    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|near|outside|"
+    r"close to)\s+(?:of\s+)?(?:the\s+)?(?:(?:city|town|capital|village|province)\s+of\s+)?$",
+    re.IGNORECASE)
 # "in Tehran, Khuzestan and Ilam": a place listed after a located one.
 _LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
 # Words that may stand between a locative word and the place: "in the Syrian
@@ -180,6 +188,7 @@ _STANCE_ORDER = {
     Stance.CLAIMED: 0, Stance.CONFIRMED: 1, Stance.ACCUSED: 2, Stance.SUSPECTED: 3,
     Stance.DENIED: 4, Stance.UNATTRIBUTED: 5,
 }
+_SAME_SITE_KM = 12.0
 _DATE_SLACK_DAYS = {"day": 3, "week": 10, "month": 31, "year": 366}
 
 
@@ -198,6 +207,7 @@ class _Draft:
     injured: int | None = None
     weapon: str | None = None
     target: str | None = None
+    headline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +289,7 @@ class Extractor:
                         sentence=sentence,
                         attributions=[Attribution(attributed.actor, attributed.stance,
                                                   attributed.attributed_by, (), article.id)],
+                        headline=index == 0 and _is_headline(sentence, text),
                         **details,
                     ))
         merged = _merge_drafts(drafts)
@@ -369,6 +380,12 @@ def _speaker(sentence: str, following: str, focus: int, aliases: dict[str, str]
         if alias is not None:
             return Speaker(speaker.text, alias)
     return speaker
+
+
+def _is_headline(sentence: Sentence, text: str) -> bool:
+    """Whether the first sentence is a headline: a line of its own with no full stop."""
+    return (not sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
+            and text[sentence.end:sentence.end + 2].lstrip(" \t").startswith("\n"))
 
 
 def _host_country(mentions: list[Mention]) -> str | None:
@@ -483,6 +500,8 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
                 local_end - local) for a in actors):
             # Part of an actor's name ("Quds Force", "Kataib Sayyid al-Shuhada").
             continue
+        if places and _REFERENCE.match(sentence.text, places[-1].end - sentence.start, local):
+            continue  # "Jurf al-Sakhar, a stronghold south of Baghdad": where the site lies
         place = mention.place
         if place.kind == Kind.REGION or (
                 place.kind == Kind.COUNTRY and place.country_code == actor_code):
@@ -554,8 +573,9 @@ def _contains(outer: Mention, inner: Mention) -> bool:
                                                    else 150.0)
     if inner.precision in (Precision.NEAR, Precision.OFFSET) or outer.precision in (
             Precision.NEAR, Precision.OFFSET):
-        radius = max(outer.radius_km or 0, inner.radius_km or 0, 10.0)
-        return _km(*_point(outer), *_point(inner)) <= radius + 10.0
+        # "near Tyre" and "Nabatieh" 30 km away are two strikes: however wide the
+        # uncertainty, two named places are one site only when they are close.
+        return _km(*_point(outer), *_point(inner)) <= _SAME_SITE_KM
     return False
 
 
@@ -598,7 +618,11 @@ def _absorb(keep: _Draft, other: _Draft) -> _Draft:
     first, second = sorted((keep, other), key=lambda d: (
         _PRECISION_ORDER[d.location.precision], d.sentence.start))
     actor = first.actor if first.actor != UNKNOWN else second.actor
-    stances = [d.stance for d in (keep, other) if d.actor == actor] or [first.stance]
+    same = [d for d in (keep, other) if d.actor == actor]
+    if len({d.headline for d in same}) == 2:
+        # A headline compresses who says what; the body's attribution is the careful one.
+        same = [d for d in same if not d.headline]
+    stances = [d.stance for d in same] or [first.stance]
     stance = min(stances, key=_STANCE_ORDER.__getitem__)
     precise_date = min((d for d in (keep, other) if d.date is not None),
                        key=lambda d: _DATE_SLACK_DAYS.get(d.date_precision or "day", 3),
@@ -610,6 +634,7 @@ def _absorb(keep: _Draft, other: _Draft) -> _Draft:
         fatalities=_max(keep.fatalities, other.fatalities),
         injured=_max(keep.injured, other.injured),
         weapon=first.weapon or second.weapon, target=first.target or second.target,
+        headline=keep.headline and other.headline,
     )
 
 

@@ -187,3 +187,23 @@ def test_upper_case_dateline_before_a_colon_is_not_a_speaker():
                            "officials in Kabul said."))
     assert event.actor == "Pakistan"
     assert "ISLAMABAD" not in event.attributed_by
+
+
+def test_body_attribution_outranks_the_headline_that_compresses_it():
+    text = ("Israeli jets hit Nabatieh\n\n"
+            "Israeli warplanes struck a building in Nabatieh on Tuesday, wounding nine people, "
+            "Lebanon's state-run news agency reported.")
+    event = only(events_of(text))
+    assert (event.actor, event.stance) == ("Israel", Stance.ACCUSED)
+
+
+def test_strike_near_tyre_and_strike_on_nabatieh_stay_two_events():
+    events = events_of("Israeli jets struck a building in Nabatieh on Tuesday. Later the jets "
+                       "struck launchers near Tyre.")
+    assert sorted(e.location.text for e in events) == ["Nabatieh", "Tyre"]
+
+
+def test_border_town_west_of_ramadi_locates_the_site_not_a_second_strike():
+    event = only(events_of("US jets struck a depot at al-Qaim, a border town west of Ramadi, "
+                           "on Friday."))
+    assert event.location.text == "al-Qaim"
