@@ -197,9 +197,10 @@ def _plausible_abbreviation(text: str, start: int) -> bool:
 #: Nouns that, with no name, mean the one party the article names with them
 #: ("the army" after "the Sudanese army", "the rebels" after "Houthi rebels").
 _GENERIC = ("army", "military", "armed forces", "air force", "rebels", "militants",
-            "militia", "militias", "regime", "government", "paramilitaries", "junta")
-_GENERIC_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?P<noun>" + "|".join(
-    sorted(_GENERIC, key=len, reverse=True)) + r")\b")
+            "militia", "militias", "regime", "government", "paramilitaries", "junta",
+            "ministry")
+_GENERIC_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?P<noun>(?i:" + "|".join(
+    sorted(_GENERIC, key=len, reverse=True)) + r"))\b")
 _GENERIC_BARE = re.compile(r"\b(?:the|its|their)\s+(?P<noun>" + "|".join(
     sorted(_GENERIC, key=len, reverse=True)) + r")\b")
 _TITLE_WORDS = (r"spokes(?:man|woman|person)|minister|secretary|chief|commander|general|"
@@ -254,7 +255,7 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
         after = text[mention.end:mention.end + 120]
         generic = _GENERIC_AFTER.match(after)
         if generic:
-            owners.setdefault(generic.group("noun"), set()).add(mention.actor)
+            owners.setdefault(generic.group("noun").lower(), set()).add(mention.actor)
         lowered = mention.text.lower()
         for noun in _GENERIC:
             if lowered.endswith(" " + noun):

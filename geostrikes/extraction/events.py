@@ -189,6 +189,8 @@ _STANCE_ORDER = {
     Stance.DENIED: 4, Stance.UNATTRIBUTED: 5,
 }
 _SAME_SITE_KM = 12.0
+# A place "in" a province lies in its polygon; the slack only absorbs coarse outlines.
+_INSIDE_KM = 5.0
 _DATE_SLACK_DAYS = {"day": 3, "week": 10, "month": 31, "year": 366}
 
 
@@ -569,8 +571,8 @@ def _contains(outer: Mention, inner: Mention) -> bool:
         if outer.precision == Precision.ADMIN1 and b.admin1 and \
                 name_key(b.admin1) == name_key(a.name):
             return True
-        return _distance_to_shape(outer, inner) < (40.0 if outer.precision != Precision.BORDER
-                                                   else 150.0)
+        slack = _INSIDE_KM if outer.precision != Precision.BORDER else 150.0
+        return _distance_to_shape(outer, inner) < slack
     if inner.precision in (Precision.NEAR, Precision.OFFSET) or outer.precision in (
             Precision.NEAR, Precision.OFFSET):
         # "near Tyre" and "Nabatieh" 30 km away are two strikes: however wide the

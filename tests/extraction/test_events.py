@@ -207,3 +207,9 @@ def test_border_town_west_of_ramadi_locates_the_site_not_a_second_strike():
     event = only(events_of("US jets struck a depot at al-Qaim, a border town west of Ramadi, "
                            "on Friday."))
     assert event.location.text == "al-Qaim"
+
+
+def test_strike_near_a_town_outside_the_province_is_not_folded_into_it():
+    events = events_of("Israeli drones struck a cell in Diyala province on Monday. Israeli "
+                       "drones also struck a car near Tuz Khurmatu.")
+    assert sorted(e.location.text for e in events) == ["Diyala", "Tuz Khurmatu"]
