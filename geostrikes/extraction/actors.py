@@ -222,6 +222,25 @@ _HOST_FORCES = ("army", "armed forces", "junta")
 _FORCES = ("army", "military", "armed forces", "air force")
 
 
+#: "WASHINGTON —", "BEIRUT, Nov 14 (Levant Wire) -", "ISLAMABAD:" at a line start.
+_DATELINE = re.compile(r"(?m)^(?P<city>[A-Z][A-Z'’ .-]{2,40}?)(?:,[^—–:\n]{0,40}?)?\s*"
+                       r"(?:\([^)\n]{0,40}\)\s*)?(?:—|–|--|-|:)\s")
+#: "Defense Secretary Lloyd Austin": an official introduced with a title and no party.
+_TITLED = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+){0,2}(?:Secretary|Minister|Spokes(?:man|woman|person)|President|"
+    r"Premier|Chancellor|Commander|Chief)\s+(?:(?:Gen|Col|Lt|Maj|Brig|Adm)\.\s+)*"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _dateline_party(text: str) -> str | None:
+    """The party whose capital datelines the story ("WASHINGTON —" -> United States)."""
+    match = _DATELINE.search(text[:600])
+    if match is None:
+        return None
+    actors = find_actors(match.group("city").title())
+    return actors[0].actor if len(actors) == 1 else None
+
+
 def article_aliases(text: str, actors: list[ActorMention], host: str | None = None
                     ) -> dict[str, str]:
     """What an article's bare nouns and people's surnames stand for.
@@ -265,6 +284,13 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
             name = person.group("name")
             aliases.setdefault(name.lower(), mention.actor)
             aliases.setdefault(name.split()[-1].lower(), mention.actor)
+    dateline = _dateline_party(text)
+    if dateline is not None:
+        # A Washington story's "Defense Secretary Lloyd Austin" speaks for Washington.
+        for match in _TITLED.finditer(text):
+            name = match.group("name")
+            aliases.setdefault(name.lower(), dateline)
+            aliases.setdefault(name.split()[-1].lower(), dateline)
     # "the army" after "the Israeli military": one party's forces, whichever noun.
     forces = set().union(*(owners.get(noun, set()) for noun in _FORCES))
     if len(forces) == 1:

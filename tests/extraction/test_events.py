@@ -213,3 +213,11 @@ def test_strike_near_a_town_outside_the_province_is_not_folded_into_it():
     events = events_of("Israeli drones struck a cell in Diyala province on Monday. Israeli "
                        "drones also struck a car near Tuz Khurmatu.")
     assert sorted(e.location.text for e in events) == ["Diyala", "Tuz Khurmatu"]
+
+
+def test_secretary_quoted_by_surname_in_a_washington_story_speaks_for_the_us():
+    text = ("WASHINGTON — Defense Secretary Jane Corvell said on Thursday that strikes had "
+            "been ordered.\n\n"
+            "\"US aircraft conducted strikes on a depot near Mayadin,\" Corvell said.")
+    event = only(events_of(text))
+    assert (event.actor, event.stance) == ("United States", Stance.CLAIMED)
