@@ -199,7 +199,9 @@ def _plausible_abbreviation(text: str, start: int) -> bool:
 _GENERIC = ("army", "military", "armed forces", "air force", "rebels", "militants",
             "militia", "militias", "regime", "government", "paramilitaries", "junta",
             "ministry")
-_GENERIC_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?P<noun>(?i:" + "|".join(
+_GENERIC_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*|national|regular|federal|state|"
+                            r"armed|paramilitary|health|defen[cs]e|interior|foreign)\s+)?"
+                            r"(?P<noun>(?i:" + "|".join(
     sorted(_GENERIC, key=len, reverse=True)) + r"))\b")
 _GENERIC_BARE = re.compile(r"\b(?:the|its|their)\s+(?P<noun>" + "|".join(
     sorted(_GENERIC, key=len, reverse=True)) + r")\b")
@@ -220,6 +222,7 @@ _NAMED_PERSON = re.compile(
 #: ("the army" in a Sudan or Myanmar story).
 _HOST_FORCES = ("army", "armed forces", "junta")
 _FORCES = ("army", "military", "armed forces", "air force")
+_SPOKESMAN_OF = ("army", "military", "ministry", "militia", "government", "junta")
 
 
 #: "WASHINGTON —", "BEIRUT, Nov 14 (Levant Wire) -", "ISLAMABAD:" at a line start.
@@ -341,4 +344,8 @@ def resolve_alias(phrase: str, aliases: dict[str, str]) -> str | None:
                 return aliases[key]
     if f"the {lowered[-1]}" in aliases and (len(lowered) == 1 or lowered[-2] in ("the", "its")):
         return aliases[f"the {lowered[-1]}"]  # "the army", and headlines' bare "army"
+    for word in lowered:
+        # "military spokesman Rear Admiral ...": the spokesman of the military named.
+        if word in _SPOKESMAN_OF and f"the {word}" in aliases:
+            return aliases[f"the {word}"]
     return None

@@ -143,11 +143,18 @@ _SAID_IT = re.compile(
     r"(?:it|they|we|its(?:\s+[\w-]+){1,2}|their(?:\s+[\w-]+){1,2})\s+(?:had\s+|has\s+|"
     r"have\s+)?(?:carried out|conducted|launched|struck|targeted|hit|bombed|attacked|fired)\b",
     re.IGNORECASE)
+_FORCES_VOICE = re.compile(r"\b(?:military|army|armed forces|air force|defen[cs]e|spokes\w+|"
+                           r"command|IDF|CENTCOM|AFRICOM|Pentagon|IRGC|ISPR)\b", re.IGNORECASE)
+_SAID_CRAFT = re.compile(
+    r"\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:(?:an?|the|its|some|more than|about|"
+    r"around|over|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}(?:aircraft|jets|warplanes|planes|drones?|"
+    r"forces|troops|helicopters?|UAVs?)\b", re.IGNORECASE)
 _CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s)? responsibility\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|launched from|fired from|based in|over)\s+(?:the\s+)?"
                           r"(?:\w+\s+)?$", re.IGNORECASE)
 # A list item of a strike release: "-- Near Raqqa, 14 strikes engaged ...".
-_LIST_ITEM = re.compile(r"^\W*(?:near|in|on|at|outside|around)\s+[A-Z]", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]+|\d+[.)])\s*(?:near|in|on|at|outside|around)\s+[A-Z]",
+                        re.IGNORECASE)
 # A sentence that goes on about the same strike: "They were in a building in X."
 _CONTINUES = re.compile(
     r"^(?:They|It|Those|These|The (?:[\w-]+ ){0,2}(?:was|were|is|are|had|has|hit|struck|"
@@ -253,7 +260,7 @@ class Extractor:
             clauses = [(clause, _trigger(clause.text, air_context))
                        for clause in _clauses(sentence)]
             focus = next((c.start - sentence.start + t.start() for c, t in clauses if t), 0)
-            speaker = _speaker(sentence.text, after, focus, aliases)
+            speaker = _speaker(sentence.text, after, focus, aliases, last_speaker)
             if denial_in(sentence.text):
                 actors = _actors_in(article_actors, sentence)
                 denier = _denier(sentence.text, actors) or (last_speaker and last_speaker.actor)
@@ -266,7 +273,8 @@ class Extractor:
                     continue
                 if clause.start != sentence.start:
                     speaker = _speaker(sentence.text, after,
-                                       clause.start - sentence.start + trigger.start(), aliases)
+                                       clause.start - sentence.start + trigger.start(), aliases,
+                                       last_speaker)
                 actors = _actors_in(article_actors, clause)
                 attributed = self._attribute(clause.text, trigger, actors, speaker, last)
                 if attributed is None:
@@ -372,10 +380,16 @@ def _clauses(sentence: Sentence) -> list[Sentence]:
             for a, b in zip(bounds, bounds[1:], strict=False) if sentence.text[a:b].strip()]
 
 
-def _speaker(sentence: str, following: str, focus: int, aliases: dict[str, str]
-             ) -> Speaker | None:
+_PRONOUN = re.compile(r"^(?:.*\s)?(?:it|they|he|she)$", re.IGNORECASE)
+
+
+def _speaker(sentence: str, following: str, focus: int, aliases: dict[str, str],
+             previous: Speaker | None) -> Speaker | None:
     """The sentence's speaker for the strike named at ``focus``, resolved through aliases."""
     speaker = find_speaker(sentence, following, focus=focus)
+    if speaker is not None and speaker.actor == UNKNOWN and previous is not None and \
+            _PRONOUN.match(speaker.text):
+        return previous  # "In a statement it said": whoever spoke last
     if speaker is not None and speaker.actor == UNKNOWN:
         # "Hagari said", "the army said": whom the article introduced them as.
         alias = resolve_alias(speaker.text, aliases)
@@ -425,6 +439,11 @@ def _trigger(sentence: str, air_context: bool) -> re.Match[str] | None:
 def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], speaker
            ) -> str | None:
     if _SAID_IT.search(sentence) and speaker is not None and speaker.actor != UNKNOWN:
+        return speaker.actor
+    if speaker is not None and speaker.actor != UNKNOWN and _FORCES_VOICE.search(speaker.text) \
+            and _SAID_CRAFT.search(sentence) and not any(
+                m.start >= _SAID_CRAFT.search(sentence).start() for m in actors):
+        # "military spokesman Hagari said more than 100 aircraft had hit ...": its own.
         return speaker.actor
     claim = _CLAIMED_RESPONSIBILITY.search(sentence)
     if claim:

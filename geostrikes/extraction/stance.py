@@ -91,8 +91,11 @@ def _speaker(phrase: str) -> Speaker | None:
 # ", Lebanon's state-run National News Agency (NNA) reported." -- the closing
 # attribution of a sentence, which outranks any reporting verb inside it.
 _TRAILING = re.compile(
-    r",\s*(?P<speaker>[^,;:\"“”]{2,90}?)\s+(?:" + _SAY + r")\b"
-    r"(?P<rest>[^,;\"“”]{0,70})[.!?]?[\"”’']?\s*$")
+    r",(?!\s*(?:where|which|who|whom|when|while|as|after|before|and|but|because|since|if|"
+    r"though|although|in|on|at|for|with|from|by|to|of|near|during|amid)\b)\s*"
+    r"(?P<speaker>[^,;:\"“”]{2,90}?)\s+(?:" + _SAY + r")\b"
+    r"(?P<rest>(?:(?!\b(?:that|it|they|he|she|we|had|has|have|was|were|is|are)\b)"
+    r"[^,;\"“”]){0,50})[.!?]?[\"”’']?\s*$", re.IGNORECASE)
 # A reporting verb inside an adverbial clause hanging off a main clause
 # ("... struck Sanaa, a day after the rebels said they had ...") reports the
 # clause, not the sentence.

@@ -221,3 +221,33 @@ def test_secretary_quoted_by_surname_in_a_washington_story_speaks_for_the_us():
             "\"US aircraft conducted strikes on a depot near Mayadin,\" Corvell said.")
     event = only(events_of(text))
     assert (event.actor, event.stance) == ("United States", Stance.CLAIMED)
+
+
+def test_a_trailing_where_clause_is_not_a_closing_attribution():
+    text = ("Israel's military said its jets struck a military airfield at Tabriz, where it said "
+            "it had destroyed fighter jets.")
+    event = only(events_of(text))
+    assert (event.actor, event.stance) == ("Israel", Stance.CLAIMED)
+
+
+def test_in_an_attack_they_blamed_on_turkey_is_not_the_speaker():
+    text = ("A drone struck a car on the road near Amuda, local officials said, in an attack "
+            "they blamed on Turkey.")
+    event = only(events_of(text))
+    assert event.attributed_by == ("local officials",)
+
+
+def test_military_spokesman_saying_aircraft_hit_is_the_militarys_claim():
+    text = ("Israel's military said on Saturday it had struck Iran.\n\n"
+            "Military spokesman Rear Admiral Dan Ofer said more than 100 aircraft had hit "
+            "missile factories in Khuzestan province.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Khuzestan"].actor, events["Khuzestan"].stance) == ("Israel", Stance.CLAIMED)
+
+
+def test_paragraph_opening_in_a_town_is_no_list_item_inheriting_the_actor():
+    text = ("Turkish drones struck a car near Qamishli on Friday.\n\n"
+            "In Salahuddin province, an explosion destroyed a depot near Tuz Khurmatu.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert events["Qamishli"].actor == "Turkey"
+    assert all(e.actor != "Turkey" for name, e in events.items() if name != "Qamishli")
