@@ -167,6 +167,11 @@ _REFERENCE = re.compile(
     r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|near|outside|"
     r"close to)\s+(?:of\s+)?(?:the\s+)?(?:(?:city|town|capital|village|province)\s+of\s+)?$",
     re.IGNORECASE)
+_SPEECH_VENUE = re.compile(
+    r"\b(?:told|telling|briefed|briefing|addressed|addressing)\s+(?:[\w-]+\s+){0,3}(?:in|at|from)"
+    r"\s+(?:the\s+)?$|\b(?:speaking|spoke|news conference|press conference|statement issued)"
+    r"\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?\s")
 # "in Tehran, Khuzestan and Ilam": a place listed after a located one.
 _LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
 # Words that may stand between a locative word and the place: "in the Syrian
@@ -196,6 +201,9 @@ _STANCE_ORDER = {
     Stance.DENIED: 4, Stance.UNATTRIBUTED: 5,
 }
 _SAME_SITE_KM = 12.0
+# Strikes dated this long before the article are background, not its news.
+_BACKGROUND_DAYS = 365
+_SPAN_START = re.compile(r"\b(?:since|until|till|from|through|by)\s+(?:the\s+)?$", re.IGNORECASE)
 # A place "in" a province lies in its polygon; the slack only absorbs coarse outlines.
 _INSIDE_KM = 5.0
 _DATE_SLACK_DAYS = {"day": 3, "week": 10, "month": 31, "year": 366}
@@ -292,6 +300,9 @@ class Extractor:
                                               attributed.actor)
                 if not places:
                     continue
+                if _background(sentence.text, clause.start - sentence.start + trigger.start(),
+                               article):
+                    continue  # "The last time India struck was in February 2019": history
                 details = _details(sentence, following, article)
                 for place in places:
                     drafts.append(_Draft(
@@ -521,6 +532,10 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
                 local_end - local) for a in actors):
             # Part of an actor's name ("Quds Force", "Kataib Sayyid al-Shuhada").
             continue
+        if _SPEECH_VENUE.search(before[-50:]):
+            continue  # "told reporters in Rawalpindi": where it was said
+        if mention.place.kind == Kind.COUNTRY and _POSSESSIVE.match(sentence.text, local_end):
+            continue  # "nine days into Israel's war", "Iran's nuclear programme"
         if places and _REFERENCE.match(sentence.text, places[-1].end - sentence.start, local):
             continue  # "Jurf al-Sakhar, a stronghold south of Baghdad": where the site lies
         place = mention.place
@@ -531,6 +546,20 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
         previous = mention
         places.append(mention)
     return places
+
+
+def _background(sentence: str, at: int, article: Article) -> bool:
+    """Whether the strike named at ``at`` is dated long before the article: history."""
+    if article.published is None:
+        return False
+    dates = [d for d in find_dates(sentence, article.published,
+                                   article.published_precision or "day")
+             if not _SPAN_START.search(sentence[max(0, d.start - 12):d.start])]
+    if not dates:
+        return False
+    # The date nearest the strike dates it ("off-limits since 2014" dates nothing).
+    nearest = min(dates, key=lambda d: abs(d.start - at))
+    return (article.published - nearest.date).days > _BACKGROUND_DAYS
 
 
 def _details(sentence: Sentence, following: Sentence | None, article: Article) -> dict:

@@ -251,3 +251,29 @@ def test_paragraph_opening_in_a_town_is_no_list_item_inheriting_the_actor():
     events = {e.location.text: e for e in events_of(text)}
     assert events["Qamishli"].actor == "Turkey"
     assert all(e.actor != "Turkey" for name, e in events.items() if name != "Qamishli")
+
+
+def test_told_reporters_in_rawalpindi_is_where_it_was_said_not_struck():
+    event = only(events_of("A military spokesman told reporters in Rawalpindi that Indian "
+                           "missiles had struck a mosque in Muzaffarabad."))
+    assert event.location.text == "Muzaffarabad"
+
+
+def test_nine_days_into_israels_war_names_no_strike_site():
+    event = only(events_of("US jets struck the enrichment plant at Natanz, nine days into "
+                           "Israel's war on Iran."))
+    assert event.location.text == "Natanz"
+
+
+def test_a_strike_years_before_the_article_is_background():
+    text = ("Indian jets struck a camp near Muzaffarabad on Wednesday. The last time India "
+            "struck across the border was in February 2019, when its jets bombed a camp near "
+            "Balakot.")
+    events = events_of(text, published=dt.date(2025, 5, 8))
+    assert [e.location.text for e in events] == ["Muzaffarabad"]
+
+
+def test_off_limits_since_2014_does_not_date_the_strike():
+    event = only(events_of("US jets struck a depot at Jurf al-Sakhar, which has been off-limits "
+                           "to civilians since 2014.", published=dt.date(2024, 1, 24)))
+    assert event.location.text == "Jurf al-Sakhar"
