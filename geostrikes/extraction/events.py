@@ -134,14 +134,15 @@ _LAUNCH_SITE = re.compile(r"\b(?:from|launched from|fired from|originating in)\s
 _LINK_BREAK = re.compile(r"[,;:]|\b(?:said|says|told|is|was|were|are|has|have|had|that|"
                          r"who|which|expert|officials?|sources?|analysts?)\b", re.IGNORECASE)
 _BLAMED = re.compile(
-    r"\b(?:blam(?:ed|es|ing) (?:\w+\s+)?on|attributed (?:\w+\s+)?to|accused|accuses|blames|"
-    r"blamed|blaming)\s+"
+    r"\b(?:blam(?:e|ed|es|ing) (?:\w+\s+)?on|attributed (?:\w+\s+)?to|accuse|accused|accuses|"
+    r"accusing|blame|blames|blamed|blaming)\s+"
     r"(?:the\s+)?$", re.IGNORECASE)
 _SAID_IT = re.compile(
     r"\b(?:said|says|announced|confirmed|stated)\s+(?:\w+ly\s+|on \w+\s+|in an? (?:statement|"
     r"post|video|message)\s+)*(?:that\s+)?"
     r"(?:it|they|we|its(?:\s+[\w-]+){1,2}|their(?:\s+[\w-]+){1,2})\s+(?:had\s+|has\s+|"
-    r"have\s+)?(?:carried out|conducted|launched|struck|targeted|hit|bombed|attacked|fired)\b",
+    r"have\s+)?(?:carried out|conducted|launched|struck|targeted|hit|bombed|attacked|fired|"
+    r"killed|destroyed|eliminated|neutrali[sz]ed)\b",
     re.IGNORECASE)
 _FORCES_VOICE = re.compile(r"\b(?:military|army|armed forces|air force|defen[cs]e|spokes\w+|"
                            r"command|IDF|CENTCOM|AFRICOM|Pentagon|IRGC|ISPR)\b", re.IGNORECASE)
@@ -391,6 +392,8 @@ def _clauses(sentence: Sentence) -> list[Sentence]:
             for a, b in zip(bounds, bounds[1:], strict=False) if sentence.text[a:b].strip()]
 
 
+_GENERIC_SPEAKER = re.compile(r"^(?:the|its)\s+(?:army|military|armed forces|air force|"
+                             r"government|junta|defen[cs]e ministry)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:.*\s)?(?:it|they|he|she)$", re.IGNORECASE)
 
 
@@ -401,6 +404,12 @@ def _speaker(sentence: str, following: str, focus: int, aliases: dict[str, str],
     if speaker is not None and speaker.actor == UNKNOWN and previous is not None and \
             _PRONOUN.match(speaker.text):
         return previous  # "In a statement it said": whoever spoke last
+    if speaker is not None and speaker.actor == UNKNOWN and _GENERIC_SPEAKER.search(speaker.text):
+        # "In neighbouring Burkina Faso, the army said": that country's army.
+        local = [a for a in find_actors(sentence[:max(0, sentence.find(speaker.text))])
+                 if not a.adjective and a.actor in _CODE_OF_COUNTRY]
+        if len({a.actor for a in local}) == 1:
+            return Speaker(speaker.text, local[0].actor)
     if speaker is not None and speaker.actor == UNKNOWN:
         # "Hagari said", "the army said": whom the article introduced them as.
         alias = resolve_alias(speaker.text, aliases)

@@ -35,6 +35,10 @@ COUNTRY_NAMES = {
     "TW": "Taiwan", "TJ": "Tajikistan", "TN": "Tunisia", "TR": "Turkey", "TM": "Turkmenistan",
     "UA": "Ukraine", "GB": "United Kingdom", "US": "United States", "UZ": "Uzbekistan",
     "VE": "Venezuela", "VN": "Vietnam", "YE": "Yemen",
+    # Further parties to air and drone wars (the Sahel, Central and East Africa, Asia).
+    "BF": "Burkina Faso", "CF": "Central African Republic", "CD": "DR Congo",
+    "CM": "Cameroon", "MZ": "Mozambique", "UG": "Uganda", "RW": "Rwanda", "MR": "Mauritania",
+    "TH": "Thailand", "KH": "Cambodia", "LK": "Sri Lanka",
 }
 
 #: ISO alpha-2 -> the demonyms and adjectives of the country, ``|``-separated.
@@ -61,6 +65,9 @@ DEMONYM_FORMS = {
     "TM": "Turkmen", "UA": "Ukrainian", "GB": "British|UK|U.K.",
     "US": "American|U.S.|US|USA", "UZ": "Uzbek", "VE": "Venezuelan", "VN": "Vietnamese",
     "YE": "Yemeni|Yemenite",
+    "BF": "Burkinabe|Burkinabé", "CF": "Central African", "CD": "Congolese",
+    "CM": "Cameroonian", "MZ": "Mozambican", "UG": "Ugandan", "RW": "Rwandan",
+    "MR": "Mauritanian", "TH": "Thai", "KH": "Cambodian", "LK": "Sri Lankan",
 }
 
 #: name_key of a demonym -> ISO 3166-1 alpha-2 code.

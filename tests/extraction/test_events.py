@@ -277,3 +277,15 @@ def test_off_limits_since_2014_does_not_date_the_strike():
     event = only(events_of("US jets struck a depot at Jurf al-Sakhar, which has been off-limits "
                            "to civilians since 2014.", published=dt.date(2024, 1, 24)))
     assert event.location.text == "Jurf al-Sakhar"
+
+
+def test_taliban_accuse_pakistan_of_air_strikes_names_pakistan():
+    event = only(events_of("Taliban accuse Pakistan of air strikes on homes in Spin Boldak."))
+    assert (event.actor, event.stance) == ("Pakistan", Stance.ACCUSED)
+
+
+def test_in_neighbouring_burkina_faso_the_army_said_it_killed_in_air_strikes_is_a_claim():
+    text = ("Malian drones struck a market in Kidal on Sunday. In neighbouring Burkina Faso, "
+            "the army said it had killed dozens of fighters in air strikes near Djibo.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Djibo"].actor, events["Djibo"].stance) == ("Burkina Faso", Stance.CLAIMED)
