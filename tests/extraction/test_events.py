@@ -279,8 +279,8 @@ def test_off_limits_since_2014_does_not_date_the_strike():
     assert event.location.text == "Jurf al-Sakhar"
 
 
-def test_taliban_accuse_pakistan_of_air_strikes_names_pakistan():
-    event = only(events_of("Taliban accuse Pakistan of air strikes on homes in Spin Boldak."))
+def test_taliban_accuse_pakistan_of_air_strikes_on_kandahar_names_pakistan():
+    event = only(events_of("Taliban accuse Pakistan of air strikes on homes in Kandahar."))
     assert (event.actor, event.stance) == ("Pakistan", Stance.ACCUSED)
 
 
