@@ -27,8 +27,8 @@ __all__ = ["Speaker", "find_speaker", "is_hedged", "denial_in", "sentence_stance
 
 _SAY = (r"said|says|say|told|stated|states|announced|announces|reported|reports|claimed|"
         r"claims|added|noted|confirmed|confirms|believes|believe|believed|alleged|alleges|"
-        r"insisted|wrote|writes|tweeted|posted|blamed|blames|accused|accuses|acknowledged|"
-        r"admitted|suggested|estimated|indicated")
+        r"insisted|wrote|writes|tweeted|posted|blame|blamed|blames|accuse|accused|accuses|"
+        r"acknowledged|admitted|suggested|estimated|indicated")
 _ASIDE = re.compile(r",[^,]{1,90},\s*$")
 _SAY_VERB = re.compile(r"\b(?:" + _SAY + r")\b")
 _CLAUSE_BREAK = re.compile(r"[;:\"“”(]|\bthat\b|\bwhile\b|\bbut\b")
