@@ -121,6 +121,8 @@ _AGENT_AFTER = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:fighting|against|targeting|targeted|hit|hitting|struck|striking|bombed|bombing|"
     r"attacked|attacking|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
+_SAY_BETWEEN = re.compile(r"\b(?:said|says|say|reports?|reported|claims?|claimed|told|"
+                          r"announced|accused|accuses|blamed|blames)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(
     r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombing|bombardment|shelling|carried out|"
     r"conducted|launched|hit|struck|targeted|bombed|fired)\s+(?:[\w-]+\s+){0,2}(?:by|from)"
@@ -138,7 +140,7 @@ _BLAMED = re.compile(
     r"accusing|blame|blames|blamed|blaming)\s+"
     r"(?:the\s+)?$", re.IGNORECASE)
 _SAID_IT = re.compile(
-    r"\b(?:said|says|announced|confirmed|stated)\s+(?:\w+ly\s+|on \w+\s+|in an? (?:statement|"
+    r"\b(?:said|says|say|announced|confirmed|stated)\s+(?:\w+ly\s+|on \w+\s+|in an? (?:statement|"
     r"post|video|message)\s+)*(?:that\s+)?"
     r"(?:it|they|we|its(?:\s+[\w-]+){1,2}|their(?:\s+[\w-]+){1,2})\s+(?:had\s+|has\s+|"
     r"have\s+)?(?:carried out|conducted|launched|struck|targeted|hit|bombed|attacked|fired|"
@@ -150,7 +152,10 @@ _SAID_CRAFT = re.compile(
     r"\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:(?:an?|the|its|some|more than|about|"
     r"around|over|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}(?:aircraft|jets|warplanes|planes|drones?|"
     r"forces|troops|helicopters?|UAVs?)\b", re.IGNORECASE)
-_CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s)? responsibility\b", re.IGNORECASE)
+# "claimed responsibility", and headlines' "Hezbollah claims drone attack on Nahariya".
+_CLAIMED_RESPONSIBILITY = re.compile(
+    r"\bclaim(?:ed|s)? (?:responsibility|(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:attacks?|"
+    r"strikes?|raids?))\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|launched from|fired from|based in|over)\s+(?:the\s+)?"
                           r"(?:\w+\s+)?$", re.IGNORECASE)
 # A list item of a strike release: "-- Near Raqqa, 14 strikes engaged ...".
@@ -267,7 +272,7 @@ class Extractor:
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             after = following.text if following else ""
             clauses = [(clause, _trigger(clause.text, air_context))
-                       for clause in _clauses(sentence)]
+                       for clause in _clauses(sentence, air_context)]
             focus = next((c.start - sentence.start + t.start() for c, t in clauses if t), 0)
             speaker = _speaker(sentence.text, after, focus, aliases, last_speaker)
             if denial_in(sentence.text):
@@ -277,6 +282,7 @@ class Extractor:
                     denials.add(denier)
             if speaker is not None:
                 last_speaker = speaker
+            earlier: _Attributed | None = None  # of a previous clause of this sentence
             for clause, trigger in clauses:
                 if trigger is None:
                     continue
@@ -285,9 +291,14 @@ class Extractor:
                                        clause.start - sentence.start + trigger.start(), aliases,
                                        last_speaker)
                 actors = _actors_in(article_actors, clause)
-                attributed = self._attribute(clause.text, trigger, actors, speaker, last)
+                # "India says it struck ...; Islamabad says mosques hit in Kotli": the
+                # other side's account of the same strikes.
+                echo = earlier if speaker is not None and speaker.text in clause.text else None
+                attributed = self._attribute(clause.text, trigger, actors, speaker, last, echo)
                 if attributed is None:
                     continue
+                if attributed.actor != UNKNOWN:
+                    earlier = attributed
                 if (attributed.actor == UNKNOWN and not _STRONG.search(clause.text)
                         and not _CRAFT.search(clause.text) and not _ANAPHOR.search(clause.text)):
                     # "an attack on X" with no one named: too vague to be a strike report.
@@ -318,8 +329,11 @@ class Extractor:
         return [self._event(article, n, draft, denials) for n, draft in enumerate(merged, 1)]
 
     def _attribute(self, sentence: str, trigger: re.Match[str], actors: list[ActorMention],
-                   speaker, last: _Attributed | None) -> _Attributed | None:
+                   speaker, last: _Attributed | None, echo: _Attributed | None = None
+                   ) -> _Attributed | None:
         actor = _agent(sentence, trigger, actors, speaker)
+        if actor is None and echo is not None:
+            actor = echo.actor
         if actor is None and last is not None and (
                 _ANAPHOR.search(sentence) or _LIST_ITEM.match(sentence)):
             return last
@@ -382,9 +396,19 @@ _SUBORDINATE_CLAUSE = re.compile(
     r"(?=(?:the\s+|an?\s+|its\s+|their\s+)?(?:[A-Z]|(?:it|they|he|she|rebels|militants)\b))")
 
 
-def _clauses(sentence: Sentence) -> list[Sentence]:
-    """The sentence, split before adverbial clauses that have their own subject."""
-    cuts = [m.start() for m in _SUBORDINATE_CLAUSE.finditer(sentence.text) if m.start() > 0]
+def _clauses(sentence: Sentence, air_context: bool) -> list[Sentence]:
+    """The sentence, split before adverbial clauses that have their own subject.
+
+    A semicolon splits it too when both sides report a strike ("Ukraine says it hit
+    a depot; fire at Ryazan refinery after drone attack"), not when one side only
+    comments on the other ("Drones hit Port Sudan; army blames RSF").
+    """
+    text = sentence.text
+    cuts = [m.start() for m in _SUBORDINATE_CLAUSE.finditer(text) if m.start() > 0]
+    for semicolon in (m.end() for m in re.finditer(r";\s*", text)):
+        if _trigger(text[:semicolon], air_context) and _trigger(text[semicolon:], air_context):
+            cuts.append(semicolon)
+    cuts.sort()
     if not cuts:
         return [sentence]
     bounds = [0, *cuts, len(sentence.text)]
@@ -493,12 +517,12 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
             between = sentence[mention.end:trigger.start()] if gap > 0 else ""
             if 0 <= gap <= 40 and not _LINK_BREAK.search(between):
                 distance = gap
-            elif _AGENT_AFTER.match(after):
-                distance = len(_AGENT_AFTER.match(after).group())
+            elif _agent_after(after):
+                distance = _agent_after(after)
             else:
                 continue
-        elif _AGENT_AFTER.match(after):
-            distance = len(_AGENT_AFTER.match(after).group())
+        elif _agent_after(after):
+            distance = _agent_after(after)
         elif 0 <= trigger.start() - mention.end <= 3:
             distance = 0  # "U.S. strikes"
         else:
@@ -506,6 +530,18 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
         if best is None or distance < best[0]:
             best = (distance, mention.actor)
     return best[1] if best else None
+
+
+def _agent_after(after: str) -> int:
+    """Length of "... carried out" after a name that is its subject; 0 if it is not.
+
+    A reporting verb in between makes the name a speaker: "Islamabad says
+    mosques hit".
+    """
+    match = _AGENT_AFTER.match(after)
+    if match is None or _SAY_BETWEEN.search(match.group()):
+        return 0
+    return len(match.group())
 
 
 def _denier(sentence: str, actors: list[ActorMention]) -> str | None:

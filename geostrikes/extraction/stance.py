@@ -118,7 +118,12 @@ def _reporting_verbs(sentence: str, focus: int) -> list[re.Match[str]]:
         if opener and opens_at > focus and len(before[:opens_at].split()) >= 4:
             continue
         main.append(match)
-    return main
+    # "India says it struck ...; Islamabad says mosques hit": the verb of the
+    # semicolon-separated part that names the strike comes first.
+    low = sentence.rfind(";", 0, focus) + 1
+    high = sentence.find(";", focus)
+    high = len(sentence) if high < 0 else high
+    return sorted(main, key=lambda m: not low <= m.start() < high)
 
 
 def find_speaker(sentence: str, following: str = "", focus: int = 0) -> Speaker | None:

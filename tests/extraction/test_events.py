@@ -289,3 +289,32 @@ def test_in_neighbouring_burkina_faso_the_army_said_it_killed_in_air_strikes_is_
             "the army said it had killed dozens of fighters in air strikes near Djibo.")
     events = {e.location.text: e for e in events_of(text)}
     assert (events["Djibo"].actor, events["Djibo"].stance) == ("Burkina Faso", Stance.CLAIMED)
+
+
+def test_semicolon_headline_gives_each_side_its_own_account():
+    text = ("India says it struck camps in Bahawalpur; Islamabad says missiles hit mosques in "
+            "Kotli\n\nThe strikes came overnight.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Bahawalpur"].actor, events["Bahawalpur"].stance) == ("India", Stance.CLAIMED)
+    assert (events["Kotli"].actor, events["Kotli"].stance) == ("India", Stance.ACCUSED)
+
+
+def test_fire_after_drone_attack_in_a_second_headline_part_is_not_the_first_parts_claim():
+    text = ("Ukraine says it hit fuel depot in Engels; fire at Ryazan refinery after drone "
+            "attack\n\nThe drones flew overnight.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert events["Ryazan"].actor == "unknown"
+
+
+def test_hezbollah_claims_drone_attack_on_nahariya_is_its_claim():
+    text = ("Israeli strike near Sidon kills six, ministry says; Hezbollah claims drone attack on "
+            "Nahariya\n\nThe strikes came overnight.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Nahariya"].actor, events["Nahariya"].stance) == ("Hezbollah", Stance.CLAIMED)
+
+
+def test_the_army_did_say_its_jets_had_struck_is_a_claim():
+    text = ("Israel's military declined to comment on Masyaf. Hours earlier, however, the army did "
+            "say that its jets had struck a crossing near Qusayr.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Qusayr"].actor, events["Qusayr"].stance) == ("Israel", Stance.CLAIMED)
