@@ -42,7 +42,8 @@ _HEDGES = re.compile(
     r"\b(?:suspected|apparent(?:ly)?|appear(?:s|ed)? to|believed to|thought to|likely|"
     r"probably|possibly|presumably|alleged(?:ly)?|reportedly|purported(?:ly)?|unclaimed|"
     r"indications?|may have|might have|could have|is said to|are said to|unconfirmed|"
-    r"unverified|almost certainly|reports? (?:claim\w*|that|of|said|say|suggest\w*)|press reports)\b",
+    r"unverified|almost certainly|reports? (?:claim\w*|that|of|said|say|suggest\w*)|"
+    r"press reports)\b",
     re.IGNORECASE,
 )
 _DENIAL = re.compile(
