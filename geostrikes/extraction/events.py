@@ -97,7 +97,8 @@ _NEGATED = re.compile(
 _AGGREGATE = re.compile(
     r"\b\d[\d,]*\+?\s+(?:\w+\s+)?(?:air ?strikes|airstrikes|strikes|raids|sorties)\b[^.;]*?"
     r"\b(?:so far|since|to date|in total|this year|over the past|in the past)\b"
-    r"|\b(?:hundreds|thousands|dozens) of (?:air ?strikes|airstrikes|strikes|raids)\b",
+    r"|\b(?:hundreds|thousands|dozens) of (?:air ?strikes|airstrikes|strikes|raids)\b"
+    r"|\bsuch (?:explosions|attacks|strikes|raids|blasts|incidents)\b",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
@@ -168,7 +169,7 @@ _CONTINUES = re.compile(
 # A place that tells where the one before it lies: "Jurf al-Sakhar, a militia
 # stronghold south of Baghdad", "near Tammun, south of Tubas".
 _REFERENCE = re.compile(
-    r"\s*,\s*(?:(?:a|an|the)\s+[^,;.]{0,60}?\s+)?(?:about\s+|some\s+|roughly\s+)?"
+    r"\s*,?\s*(?:(?:a|an|the)\s+[^,;.]{0,60}?\s+)?(?:about\s+|some\s+|roughly\s+)?"
     r"(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,20}\)\s*)?)?"
     r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|near|outside|"
     r"close to)\s+(?:of\s+)?(?:the\s+)?(?:(?:city|town|capital|village|province)\s+of\s+)?$",
@@ -177,7 +178,16 @@ _SPEECH_VENUE = re.compile(
     r"\b(?:told|telling|briefed|briefing|addressed|addressing)\s+(?:[\w-]+\s+){0,3}(?:in|at|from)"
     r"\s+(?:the\s+)?$|\b(?:speaking|spoke|news conference|press conference|statement issued)"
     r"\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s?\s")
+# A possessive place is a modifier ("Iran's nuclear programme"), unless what it
+# owns is a part of it ("Syria's north-east", "Iraq's western desert").
+_POSSESSIVE = re.compile(
+    r"(?:\s+(?:Region|Province|Governorate|State|Republic|Strip))?['’]s?\s+"
+    r"(?!(?:[\w-]+\s+)?(?:countryside|outskirts|north|south|east|west|northern|"
+    r"southern|eastern|western|north-?east|north-?west|south-?east|south-?west|centre|center|"
+    r"interior|coast|border|borders|territory|soil|airspace|desert|mountains|capital)\b)")
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,4}(?:Institute|University|Foundation|Council|Agency|"
+    r"Organi[sz]ation|Society|Association|Times|Post|Herald|Tribune|Gazette|Club)\b")
 # "in Tehran, Khuzestan and Ilam": a place listed after a located one.
 _LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
 # Words that may stand between a locative word and the place: "in the Syrian
@@ -209,9 +219,14 @@ _STANCE_ORDER = {
 _SAME_SITE_KM = 12.0
 # Strikes dated this long before the article are background, not its news.
 _BACKGROUND_DAYS = 365
+_HISTORY = re.compile(
+    r"\b(?:(?:\w+|\d+) years? (?:since|after|ago)|anniversary of|(?:the|a|its) (?:19|20)\d\d\s+"
+    r"(?:[\w-]+\s+)?(?:air ?strikes?|airstrikes?|bombings?|raids?|attacks?|strikes?))",
+    re.IGNORECASE)
 _SPAN_START = re.compile(r"\b(?:since|until|till|from|through|by)\s+(?:the\s+)?$", re.IGNORECASE)
 # A place "in" a province lies in its polygon; the slack only absorbs coarse outlines.
 _INSIDE_KM = 5.0
+_ON_BORDER_KM = 10.0
 _DATE_SLACK_DAYS = {"day": 3, "week": 10, "month": 31, "year": 366}
 
 
@@ -579,8 +594,11 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
             continue
         if _SPEECH_VENUE.search(before[-50:]):
             continue  # "told reporters in Rawalpindi": where it was said
-        if mention.place.kind == Kind.COUNTRY and _POSSESSIVE.match(sentence.text, local_end):
-            continue  # "nine days into Israel's war", "Iran's nuclear programme"
+        if mention.place.kind in (Kind.COUNTRY, Kind.ADMIN1) and \
+                _POSSESSIVE.match(sentence.text, local_end):
+            continue  # "nine days into Israel's war", "the Kurdistan Region's forces"
+        if _INSTITUTION_AFTER.match(sentence.text, local_end):
+            continue  # "the Stockholm International Peace Research Institute"
         if places and _REFERENCE.match(sentence.text, places[-1].end - sentence.start, local):
             continue  # "Jurf al-Sakhar, a stronghold south of Baghdad": where the site lies
         place = mention.place
@@ -595,6 +613,8 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
 
 def _background(sentence: str, at: int, article: Article) -> bool:
     """Whether the strike named at ``at`` is dated long before the article: history."""
+    if _HISTORY.search(sentence[max(0, at - 40):at + 12]):
+        return True  # "five years since the explosion", "the 2023 bombing of"
     if article.published is None:
         return False
     dates = [d for d in find_dates(sentence, article.published,
@@ -664,7 +684,7 @@ def _contains(outer: Mention, inner: Mention) -> bool:
         if outer.precision == Precision.ADMIN1 and b.admin1 and \
                 name_key(b.admin1) == name_key(a.name):
             return True
-        slack = _INSIDE_KM if outer.precision != Precision.BORDER else 150.0
+        slack = _INSIDE_KM if outer.precision != Precision.BORDER else _ON_BORDER_KM
         return _distance_to_shape(outer, inner) < slack
     if inner.precision in (Precision.NEAR, Precision.OFFSET) or outer.precision in (
             Precision.NEAR, Precision.OFFSET):

@@ -318,3 +318,37 @@ def test_the_army_did_say_its_jets_had_struck_is_a_claim():
             "say that its jets had struck a crossing near Qusayr.")
     events = {e.location.text: e for e in events_of(text)}
     assert (events["Qusayr"].actor, events["Qusayr"].stance) == ("Israel", Stance.CLAIMED)
+
+
+def test_members_of_the_kurdistan_regions_forces_names_no_province_site():
+    event = only(events_of("A drone strike near Sulaymaniyah killed three members of the "
+                           "Kurdistan Region's counter-terrorism forces."))
+    assert event.location.text == "Sulaymaniyah"
+
+
+def test_a_researcher_at_the_stockholm_institute_is_not_in_stockholm():
+    text = ("Turkish drones struck an airfield near Sulaymaniyah on Monday. A researcher at the "
+            "Stockholm International Peace Research Institute said the strike was a message.")
+    assert [e.location.text for e in events_of(text)] == ["Sulaymaniyah"]
+
+
+def test_blaming_such_explosions_on_israel_is_no_event():
+    assert events_of("The PMF has previously blamed such explosions on Israel, while drones "
+                     "were also suspected.") == []
+
+
+def test_five_years_since_the_explosion_at_beirut_port_is_history():
+    assert events_of("Thousands marched in Beirut to mark five years since the explosion at "
+                     "Beirut's port, which drones filmed.") == []
+
+
+def test_the_2023_bombing_of_a_village_is_history():
+    text = ("Junta jets struck a school near Shwebo on Monday. The 2023 bombing of Pazigyi "
+            "village in Sagaing remains the deadliest air raid of the war.")
+    assert [e.location.text for e in events_of(text, published=dt.date(2025, 3, 3))] == ["Shwebo"]
+
+
+def test_river_port_some_300_km_south_of_khartoum_locates_kosti():
+    event = only(events_of("In Kosti, a river port some 300 km south of Khartoum, a drone hit "
+                           "the main transformer station."))
+    assert event.location.text == "Kosti"
