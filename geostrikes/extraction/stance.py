@@ -62,6 +62,7 @@ class Speaker:
 
     text: str
     actor: str  # UNKNOWN when the speaker is no recognised party
+    witness: bool = False  # residents, witnesses, reporters: independent eyes
 
 
 _UNNAMED_REPORTS = re.compile(
@@ -75,12 +76,28 @@ _OWN_VOICE = re.compile(
     r"(?:spokes(?:man|woman|person)|statement|military|army|command|ministry)$", re.IGNORECASE)
 
 
+_WITNESSES = re.compile(
+    r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|journalists?|reporters?|correspondents?|"
+    r"photographers?|locals|villagers|neighbou?rs|footage|videos?)\b", re.IGNORECASE)
+_MONITORS = re.compile(
+    r"\b(?:Observatory|monitor(?:s|ing)?|watchdog|Human Rights|Amnesty|White Helmets|"
+    r"Civil Defen[cs]e|Red Crescent|Red Cross|Doctors Without Borders|MSF|United Nations|UN|"
+    r"rights groups?|analysts?|researchers?|experts?|think tank|Airwars|ACLED)\b")
+_STATE_MEDIA = re.compile(r"\bstate(?:-run)?\s+(?:media|news|television|TV|agency)|"
+                          r"official news agency", re.IGNORECASE)
+
+
 def _speaker(phrase: str) -> Speaker | None:
     phrase = phrase.strip(" ,")
     if _UNNAMED_REPORTS.match(phrase):
         # "Reports said": nobody in particular; the sentence is merely hedged.
         return None
     phrase = re.sub(r"^(?:In a statement,?\s*|But\s+|And\s+|However,?\s*)", "", phrase)
+    if _WITNESSES.search(phrase):
+        return Speaker(phrase, UNKNOWN, witness=True)
+    if _MONITORS.search(phrase) and not _STATE_MEDIA.search(phrase):
+        # "the Syrian Observatory", "the Yemeni Red Crescent": not the state speaking.
+        return Speaker(phrase, UNKNOWN)
     actors = find_actors(phrase)
     if not actors:
         return Speaker(phrase, UNKNOWN)
@@ -212,6 +229,9 @@ def sentence_stance(actor: str, speaker: Speaker | None, hedged: bool,
     """
     if actor == UNKNOWN:
         return Stance.UNATTRIBUTED
+    if speaker is not None and speaker.witness:
+        # Residents and reporters who saw it: independent confirmation, unless hedged.
+        return Stance.SUSPECTED if hedged else Stance.CONFIRMED
     if speaker is not None and speaker.actor == UNKNOWN and _OWN_VOICE.match(speaker.text):
         # "A spokesman said coalition aircraft struck ...": the actor's own voice.
         return Stance.CLAIMED

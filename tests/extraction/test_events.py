@@ -352,3 +352,20 @@ def test_river_port_some_300_km_south_of_khartoum_locates_kosti():
     event = only(events_of("In Kosti, a river port some 300 km south of Khartoum, a drone hit "
                            "the main transformer station."))
     assert event.location.text == "Kosti"
+
+
+def test_residents_who_saw_israeli_jets_strike_confirm_it():
+    event = only(events_of("Residents said Israeli jets struck a house in Tyre on Monday."))
+    assert (event.actor, event.stance) == ("Israel", Stance.CONFIRMED)
+
+
+def test_syrian_observatory_blaming_syrian_jets_is_an_accusation_not_a_claim():
+    event = only(events_of("The Syrian Observatory for Human Rights said Syrian government "
+                           "warplanes bombed a market in Ariha."))
+    assert (event.actor, event.stance) == ("Syria", Stance.ACCUSED)
+
+
+def test_syrian_state_media_saying_syrian_jets_struck_is_a_claim():
+    event = only(events_of("Syrian state media said Syrian army warplanes struck militants "
+                           "in Idlib province."))
+    assert (event.actor, event.stance) == ("Syria", Stance.CLAIMED)
