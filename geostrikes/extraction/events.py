@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -274,6 +275,7 @@ class Extractor:
             return []
         mentions = [m for m in self.geoparser.parse(replace(article, spans=None))
                     if m.place is not None]
+        place_starts = [m.start for m in mentions if m.locational]
         sentences = split_sentences(text)
         air_context = bool(_AIR_CONTEXT.search(text) or _CRAFT.search(text))
         drafts: list[_Draft] = []
@@ -287,7 +289,7 @@ class Extractor:
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             after = following.text if following else ""
             clauses = [(clause, _trigger(clause.text, air_context))
-                       for clause in _clauses(sentence, air_context)]
+                       for clause in _clauses(sentence, air_context, place_starts)]
             focus = next((c.start - sentence.start + t.start() for c, t in clauses if t), 0)
             speaker = _speaker(sentence.text, after, focus, aliases, last_speaker)
             if denial_in(sentence.text):
@@ -411,17 +413,22 @@ _SUBORDINATE_CLAUSE = re.compile(
     r"(?=(?:the\s+|an?\s+|its\s+|their\s+)?(?:[A-Z]|(?:it|they|he|she|rebels|militants)\b))")
 
 
-def _clauses(sentence: Sentence, air_context: bool) -> list[Sentence]:
+def _clauses(sentence: Sentence, air_context: bool, place_starts: list[int]) -> list[Sentence]:
     """The sentence, split before adverbial clauses that have their own subject.
 
-    A semicolon splits it too when both sides report a strike ("Ukraine says it hit
-    a depot; fire at Ryazan refinery after drone attack"), not when one side only
-    comments on the other ("Drones hit Port Sudan; army blames RSF").
+    A semicolon splits it too when the part after it reports a strike or names a
+    place of its own ("Ukraine says it hit a depot; fire at Ryazan refinery after
+    drone attack", "...; Kurdish forces accuse Turkey over deaths at Tishreen
+    Dam"), not when it only comments on the part before ("Drones hit Port Sudan;
+    army blames RSF").
     """
     text = sentence.text
     cuts = [m.start() for m in _SUBORDINATE_CLAUSE.finditer(text) if m.start() > 0]
     for semicolon in (m.end() for m in re.finditer(r";\s*", text)):
-        if _trigger(text[:semicolon], air_context) and _trigger(text[semicolon:], air_context):
+        has_place = bool(_within(place_starts, Sentence(sentence.start + semicolon,
+                                                         sentence.end, "")))
+        if _trigger(text[:semicolon], air_context) and (
+                has_place or _trigger(text[semicolon:], air_context)):
             cuts.append(semicolon)
     cuts.sort()
     if not cuts:
@@ -461,6 +468,11 @@ def _is_headline(sentence: Sentence, text: str) -> bool:
     """Whether the first sentence is a headline: a line of its own with no full stop."""
     return (not sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
             and text[sentence.end:sentence.end + 2].lstrip(" \t").startswith("\n"))
+
+
+def _within(starts: list[int], sentence: Sentence) -> range:
+    """Indices of the items (sorted by start) that start inside a sentence."""
+    return range(bisect_left(starts, sentence.start), bisect_right(starts, sentence.end))
 
 
 def _host_country(mentions: list[Mention]) -> str | None:

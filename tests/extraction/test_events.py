@@ -369,3 +369,16 @@ def test_syrian_state_media_saying_syrian_jets_struck_is_a_claim():
     event = only(events_of("Syrian state media said Syrian army warplanes struck militants "
                            "in Idlib province."))
     assert (event.actor, event.stance) == ("Syria", Stance.CLAIMED)
+
+
+def test_accusation_over_another_place_after_a_semicolon_is_not_the_first_strikes():
+    text = ("US jets hit a car near Sarmada; Kurdish forces accuse Turkey over convoy deaths at "
+            "Tishreen Dam\n\nThe strike killed a commander.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert events["Sarmada"].actor == "United States"
+
+
+def test_drones_hit_port_sudan_army_blames_rsf_keeps_the_blame():
+    text = "Drones hit Port Sudan airport; army blames RSF\n\nThe drones struck at dawn."
+    events = {e.location.text: e for e in events_of(text)}
+    assert events["Port Sudan"].actor == "Rapid Support Forces"
