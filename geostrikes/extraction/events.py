@@ -186,6 +186,10 @@ _POSSESSIVE = re.compile(
     r"(?!(?:[\w-]+\s+)?(?:countryside|outskirts|north|south|east|west|northern|"
     r"southern|eastern|western|north-?east|north-?west|south-?east|south-?west|centre|center|"
     r"interior|coast|border|borders|territory|soil|airspace|desert|mountains|capital)\b)")
+_INSTITUTION_BEFORE = re.compile(
+    r"\b[A-Z][\w-]*\s+(?:Union|Party|Front|Movement|Council|Bank|University|Ministry|Institute|"
+    r"Church|Federation|League|Alliance|State|Emirate|Congress|Assembly)\s+(?:of|for)\s+"
+    r"(?:the\s+)?$")
 _INSTITUTION_AFTER = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+){0,4}(?:Institute|University|Foundation|Council|Agency|"
     r"Organi[sz]ation|Society|Association|Times|Post|Herald|Tribune|Gazette|Club)\b")
@@ -609,8 +613,9 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
         if mention.place.kind in (Kind.COUNTRY, Kind.ADMIN1) and \
                 _POSSESSIVE.match(sentence.text, local_end):
             continue  # "nine days into Israel's war", "the Kurdistan Region's forces"
-        if _INSTITUTION_AFTER.match(sentence.text, local_end):
-            continue  # "the Stockholm International Peace Research Institute"
+        if _INSTITUTION_AFTER.match(sentence.text, local_end) or \
+                _INSTITUTION_BEFORE.search(before[-40:]):
+            continue  # "the Stockholm ... Institute", "the Patriotic Union of Kurdistan"
         if places and _REFERENCE.match(sentence.text, places[-1].end - sentence.start, local):
             continue  # "Jurf al-Sakhar, a stronghold south of Baghdad": where the site lies
         place = mention.place

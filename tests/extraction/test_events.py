@@ -382,3 +382,9 @@ def test_drones_hit_port_sudan_army_blames_rsf_keeps_the_blame():
     text = "Drones hit Port Sudan airport; army blames RSF\n\nThe drones struck at dawn."
     events = {e.location.text: e for e in events_of(text)}
     assert events["Port Sudan"].actor == "Rapid Support Forces"
+
+
+def test_patriotic_union_of_kurdistan_is_a_party_not_a_place():
+    text = ("A drone struck a checkpoint near Sulaymaniyah, said the counter-terrorism service, "
+            "which is controlled by the Patriotic Union of Kurdistan.")
+    assert [e.location.text for e in events_of(text)] == ["Sulaymaniyah"]
