@@ -53,6 +53,8 @@ _STATE_NOUNS = {
     "Sudan": r"Sudanese (?:army|armed forces|air force)|SAF",
     "Ethiopia": r"Ethiopian (?:army|military|air force)|ENDF",
     "Nigeria": r"Nigerian (?:army|military|air force)",
+    "Myanmar": r"Tatmadaw|Myanmar (?:military|junta|army|air force)",
+    "Colombia": r"Colombian (?:army|military|air force|armed forces)",
 }
 
 _GROUPS = {
@@ -85,6 +87,21 @@ _GROUPS = {
                             r"Iranian(?:-| )backed (?:militias?|forces|groups?)",
     "Wagner Group": r"Wagner(?: Group)?",
     "Rapid Support Forces": r"Rapid Support Forces|RSF",
+    "Libyan National Army": r"Libyan National Army|LNA|Libyan Arab Armed Forces|"
+                            r"Haftar['’]s forces|forces loyal to (?:Khalifa )?Haftar",
+    "Government of National Unity": r"Government of National (?:Unity|Accord)|GNU|GNA",
+    "ELN": r"ELN|National Liberation Army",
+    "Boko Haram": r"Boko Haram",
+    "ISWAP": r"ISWAP|Islamic State West Africa Province",
+    "JNIM": r"JNIM|Jama['’]?at Nusrat al-Islam wal-Muslimin",
+    "Fano": r"Fano(?: militia)?",
+    "TPLF": r"TPLF|Tigray People['’]s Liberation Front|Tigrayan forces",
+    "TTP": r"TTP|Tehrik-e-Taliban Pakistan|Tehreek-e-Taliban Pakistan|Pakistani Taliban",
+    "YPG": r"YPG|People['’]s Protection Units",
+    "Jaish al-Adl": r"Jaish al-Adl",
+    "Baloch Liberation Army": r"Baloch Liberation Army|BLA",
+    "Arakan Army": r"Arakan Army",
+    "Kachin Independence Army": r"Kachin Independence Army|KIA",
 }
 
 

@@ -67,7 +67,8 @@ from geostrikes.model import (
 
 __all__ = ["extract", "extract_article", "merge_events", "Extractor"]
 
-_AERIAL = (r"air ?strikes?|airstrikes?|air[- ]raids?|air attacks?|aerial (?:attacks?|"
+_AERIAL = (r"air ?strikes?|airstrikes?|air[- ]raids?(?! (?:alerts?|sirens?|warnings?|shelters?|"
+           r"alarms?))|air attacks?|aerial (?:attacks?|"
            r"bombardments?|strikes?|bombing)|drone (?:strikes?|attacks?)|missile (?:strikes?|"
            r"attacks?|barrages?)|rocket (?:attacks?|fire|barrages?)|precision strikes?|"
            r"bombardments?|(?<!suicide )(?<!car )bombings?|bombed|bombing|shelled|airstrike|"
@@ -99,7 +100,10 @@ _AGGREGATE = re.compile(
     r"\b\d[\d,]*\+?\s+(?:\w+\s+)?(?:air ?strikes|airstrikes|strikes|raids|sorties)\b[^.;]*?"
     r"\b(?:so far|since|to date|in total|this year|over the past|in the past)\b"
     r"|\b(?:hundreds|thousands|dozens) of (?:air ?strikes|airstrikes|strikes|raids)\b"
-    r"|\bsuch (?:explosions|attacks|strikes|raids|blasts|incidents)\b",
+    r"|\bsuch (?:explosions|attacks|strikes|raids|blasts|incidents)\b"
+    r"|\b(?:\d[\d,]*|dozens of|hundreds of|scores of)\s+times\b"
+    r"|\b(?:attacks|strikes|raids|bombings)\b[^.;]{0,40}?\b(?:have|has)\s+(?:surged|increased|"
+    r"risen|intensified|escalated|grown|multiplied|doubled|spiked)\b",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
@@ -178,7 +182,11 @@ _REFERENCE = re.compile(
 _SPEECH_VENUE = re.compile(
     r"\b(?:told|telling|briefed|briefing|addressed|addressing)\s+(?:[\w-]+\s+){0,3}(?:in|at|from)"
     r"\s+(?:the\s+)?$|\b(?:speaking|spoke|news conference|press conference|statement issued)"
-    r"\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"\s+(?:in|at|from)\s+(?:the\s+)?$"
+    r"|\b(?:meetings?|talks|summit|conference|negotiations|visit)\s+(?:[\w-]+\s+){0,4}?(?:in|at)"
+    r"\s+(?:the\s+)?$"
+    r"|\b(?-i:Center|Centre|Institute|University|Council|Foundation|School)\s+(?:in|at)\s+$",
+    re.IGNORECASE)
 # A possessive place is a modifier ("Iran's nuclear programme"), unless what it
 # owns is a part of it ("Syria's north-east", "Iraq's western desert").
 _POSSESSIVE = re.compile(
@@ -192,7 +200,8 @@ _INSTITUTION_BEFORE = re.compile(
     r"(?:the\s+)?$")
 _INSTITUTION_AFTER = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+){0,4}(?:Institute|University|Foundation|Council|Agency|"
-    r"Organi[sz]ation|Society|Association|Times|Post|Herald|Tribune|Gazette|Club)\b")
+    r"Organi[sz]ation|Society|Association|Times|Post|Herald|Tribune|Gazette|Club|Army|Front|"
+    r"Movement|Brigades?)\b")
 # "in Tehran, Khuzestan and Ilam": a place listed after a located one.
 _LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
 # Words that may stand between a locative word and the place: "in the Syrian

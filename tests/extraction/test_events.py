@@ -388,3 +388,36 @@ def test_patriotic_union_of_kurdistan_is_a_party_not_a_place():
     text = ("A drone struck a checkpoint near Sulaymaniyah, said the counter-terrorism service, "
             "which is controlled by the Patriotic Union of Kurdistan.")
     assert [e.location.text for e in events_of(text)] == ["Sulaymaniyah"]
+
+
+def test_air_raid_alert_in_a_football_report_is_no_strike():
+    assert events_of("Late strike gives Metalist a win in Lviv after air raid alert halts the "
+                     "match.") == []
+
+
+def test_a_planned_meeting_in_muscat_is_a_venue():
+    text = ("Houthi drones struck an Aramco plant in Jizan on Monday, a week before a planned "
+            "meeting of Yemeni parties in Muscat.")
+    assert [e.location.text for e in events_of(text)] == ["Jizan"]
+
+
+def test_an_analyst_at_the_arab_center_in_washington_is_not_in_washington():
+    text = ("Turkish jets struck PKK positions near Sinjar, said an analyst at the Arab Center in "
+            "Washington.")
+    assert [e.location.text for e in events_of(text)] == ["Sinjar"]
+
+
+def test_groups_attacked_us_forces_more_than_130_times_is_an_aggregate():
+    assert events_of("Washington says Iran-backed groups have attacked U.S. forces in Iraq and "
+                     "Syria with drones more than 130 times since October.") == []
+
+
+def test_attacks_by_the_ttp_have_surged_is_a_trend_not_an_event():
+    assert events_of("Pakistan says drone attacks by the TTP have surged, especially in Khyber "
+                     "Pakhtunkhwa.") == []
+
+
+def test_lna_drones_struck_mitiga_airport_is_the_lna():
+    event = only(events_of("LNA drones struck Mitiga airport in Tripoli on Sunday, residents "
+                           "said."))
+    assert (event.actor, event.stance) == ("Libyan National Army", Stance.CONFIRMED)
