@@ -110,7 +110,7 @@ _ANAPHOR = re.compile(
     r"\b(?:the|those|these|that|this|such)\s+(?:\w+\s+)?(?:air ?strikes?|airstrikes?|strikes?|"
     r"raids?|attacks?|blasts?|explosions?|bombings?|bombardment)\b"
     r"|\b(?:another|a second|a third|a further|a new|further|more)\s+(?:\w+\s+)?(?:wave|round|"
-    r"strikes?|raids?|attacks?|salvos?|barrages?)\b",
+    r"strikes?|raids?|attacks?|salvos?|barrages?|blasts?|explosions?|drones?|missiles?)\b",
     re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|at|toward|towards|of|hit|struck|bombed|targeted|attacked)"
