@@ -127,6 +127,9 @@ _AGENT_AFTER = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:fighting|against|targeting|targeted|hit|hitting|struck|striking|bombed|bombing|"
     r"attacked|attacking|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
+_SAID_WITHIN = re.compile(r"\b(?:said|says|blamed|blames|accused|accuses|claimed|claims|"
+                          r"alleged|alleges|reported)\b", re.IGNORECASE)
+_POSSESSOR = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}$")
 _SAY_BETWEEN = re.compile(r"\b(?:said|says|say|reports?|reported|claims?|claimed|told|"
                           r"announced|accused|accuses|blamed|blames)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(
@@ -320,6 +323,11 @@ class Extractor:
                     speaker = _speaker(sentence.text, after,
                                        clause.start - sentence.start + trigger.start(), aliases,
                                        last_speaker)
+                    if speaker is not None and _MOTIVE.match(clause.text) and \
+                            not _SAID_WITHIN.search(clause.text):
+                        # The act a strike answers is told as fact, not as the speaker's
+                        # claim, unless the clause has its own ("that it blamed on Israel").
+                        speaker = None
                 actors = _actors_in(article_actors, clause)
                 # "India says it struck ...; Islamabad says mosques hit in Kotli": the
                 # other side's account of the same strikes.
@@ -426,6 +434,11 @@ _SUBORDINATE_CLAUSE = re.compile(
     r"(?=(?:the\s+|an?\s+|its\s+|their\s+)?(?:[A-Z]|(?:it|they|he|she|rebels|militants)\b))")
 
 
+# "... in retaliation for a drone attack on US troops in Syria": the act it answers.
+_MOTIVE = re.compile(r"(?:,\s*)?\b(?:(?:this time |partly )?in (?:retaliation|response|reprisal)"
+                     r"\s+(?:for|to)|to avenge|as payback for)\b", re.IGNORECASE)
+
+
 def _clauses(sentence: Sentence, air_context: bool, place_starts: list[int]) -> list[Sentence]:
     """The sentence, split before adverbial clauses that have their own subject.
 
@@ -437,6 +450,7 @@ def _clauses(sentence: Sentence, air_context: bool, place_starts: list[int]) -> 
     """
     text = sentence.text
     cuts = [m.start() for m in _SUBORDINATE_CLAUSE.finditer(text) if m.start() > 0]
+    cuts += [m.start() for m in _MOTIVE.finditer(text) if m.start() > 0]
     for semicolon in (m.end() for m in re.finditer(r";\s*", text)):
         has_place = bool(_within(place_starts, Sentence(sentence.start + semicolon,
                                                          sentence.end, "")))
@@ -563,8 +577,9 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
                 continue
         elif _agent_after(after):
             distance = _agent_after(after)
-        elif 0 <= trigger.start() - mention.end <= 3:
-            distance = 0  # "U.S. strikes"
+        elif 0 <= trigger.start() - mention.end <= 3 or _POSSESSOR.match(
+                sentence, mention.end, max(mention.end, trigger.start())):
+            distance = 0  # "U.S. strikes", "Iran's ballistic missile barrage"
         else:
             continue
         if best is None or distance < best[0]:

@@ -421,3 +421,18 @@ def test_lna_drones_struck_mitiga_airport_is_the_lna():
     event = only(events_of("LNA drones struck Mitiga airport in Tripoli on Sunday, residents "
                            "said."))
     assert (event.actor, event.stance) == ("Libyan National Army", Stance.CONFIRMED)
+
+
+def test_the_barrage_a_strike_retaliates_for_is_its_own_event_and_a_fact():
+    text = ("Israel's military said on Saturday it had carried out strikes on military sites in "
+            "Iran in retaliation for Iran's ballistic missile barrage at Israel earlier this month.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Israel"].actor, events["Israel"].stance) == ("Iran", Stance.CONFIRMED)
+    assert (events["Iran"].actor, events["Iran"].stance) == ("Israel", Stance.CLAIMED)
+
+
+def test_retaliation_for_a_strike_it_blamed_on_israel_keeps_the_blame():
+    text = ("Iran said its attack was in retaliation for a deadly air strike on its generals in "
+            "Damascus that it blamed on Israel.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Damascus"].actor, events["Damascus"].stance) == ("Israel", Stance.ACCUSED)
