@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import click
@@ -92,11 +91,7 @@ def map_command(inputs: tuple[str, ...], output: Path, tiles: str | None, title:
     if articles:
         frames.append(_extract_from_articles(articles))
     frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        m = strike_map(frame, tiles=tiles, title=title, cluster_threshold=cluster_threshold)
-    for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+    m = strike_map(frame, tiles=tiles, title=title, cluster_threshold=cluster_threshold)
     save_map(m, output)
     st.info(f"wrote a map of {len(frame)} events to {output}")
     finish()
