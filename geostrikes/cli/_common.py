@@ -28,6 +28,10 @@ from geostrikes.errors import GeostrikesError
 
 EXIT_OK, EXIT_SKIPPED, EXIT_FATAL = 0, 1, 2
 
+# The library's default (geostrikes.ingest.base.DEFAULT_MAX_CHARS), written out
+# so that start-up does not import the ingest stage; a test checks they agree.
+DEFAULT_MAX_CHARS = 1_000_000
+
 T = TypeVar("T")
 
 
@@ -48,6 +52,13 @@ class RunState:
         """Print a status line on stderr unless ``--quiet``."""
         if not self.quiet:
             click.echo(message, err=True)
+
+    def articles(self, inputs: Iterable[str], *, max_chars: int, desc: str) -> Iterator[Any]:
+        """Read the articles of ``inputs``, reporting skips, behind a progress bar."""
+        from geostrikes.ingest import read_articles
+
+        return self.progress(read_articles(inputs, on_skip=self.skip, max_chars=max_chars),
+                             desc=desc, unit="article")
 
     def progress(self, items: Iterable[T], *, desc: str, total: int | None = None,
                  unit: str = "it") -> Iterator[T]:
@@ -82,13 +93,16 @@ def show_warning(message: Warning | str, category: type[Warning], filename: str,
 
     Examples
     --------
-    >>> show_warning(UserWarning("no basemap:\n outlines missing"), UserWarning, "x.py", 1)
+    >>> out = sys.stdout
+    >>> show_warning(UserWarning("no basemap:  outlines\tmissing"), UserWarning, "x.py", 1, out)
     warning: no basemap: outlines missing
+    >>> show_warning("old API", FutureWarning, "x.py", 1, out)
+    warning: FutureWarning: old API
     """
     text = " ".join(str(message).split())
     if not issubclass(category, UserWarning):
         text = f"{category.__name__}: {text}"
-    click.echo(f"warning: {text}", err=True)
+    click.echo(f"warning: {text}", file=file or sys.stderr)
 
 
 def _interrupted() -> SystemExit:
@@ -149,3 +163,12 @@ def quiet_option(f):  # noqa: D103 - decorator
 def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if value:
         state().quiet = True
+
+
+def max_chars_option(f):  # noqa: D103 - decorator
+    return click.option(
+        "--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+        metavar="N",
+        help="Skip articles whose text is longer than N characters, with a warning each: "
+             "processing time grows faster than an article's length.",
+    )(f)

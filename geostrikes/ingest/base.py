@@ -6,7 +6,10 @@ their bytes are not to be trusted. Each format module (:mod:`.text`,
 the rest, in the order a file goes through it:
 
 1. :func:`read_bytes` opens and reads a file under a size limit; an empty,
-   oversized or unreadable file becomes a :class:`NotAnArticle`.
+   oversized or unreadable file becomes a :class:`NotAnArticle`. A file too
+   big to hold an article under the length cap (``max_chars``, checked on
+   the decoded text by :func:`check_length`) is refused unread, so a huge
+   file never costs more memory than a few times the cap.
 2. :func:`sniff_encoding` picks a codec: a byte-order mark wins (UTF-8,
    UTF-16 and UTF-32, either byte order), then strict UTF-8, then a charset
    the document itself declares, then a guess. The guess prefers
@@ -53,6 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "SAMPLE_BYTES",
     "InputWarning",
     "Skipped",
@@ -60,6 +64,8 @@ __all__ = [
     "Metadata",
     "read_bytes",
     "check_size",
+    "check_length",
+    "read_limited",
     "sniff_encoding",
     "decode_bytes",
     "text_stream",
@@ -74,6 +80,18 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 50_000_000
 """Largest article, in bytes, that is read; larger ones are skipped."""
+
+DEFAULT_MAX_CHARS = 1_000_000
+"""Longest article text, in characters, that is read; longer ones are skipped.
+
+Processing time grows faster than linearly with an article's length, and no
+news article comes near a million characters (a long one has 20,000).
+"""
+
+# No codec spends more than four bytes on a character (a BOM aside), so a
+# file over this many bytes per allowed character is certainly too long.
+_MAX_BYTES_PER_CHAR = 4
+_BOM_BYTES = 4
 
 SAMPLE_BYTES = 65_536
 """How much of a file the encoding and binary sniffers look at."""
@@ -186,7 +204,37 @@ def check_size(size: int, max_bytes: int) -> None:
         )
 
 
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def check_length(length: int, max_chars: int, unit: str = "characters") -> None:
+    """Raise :class:`NotAnArticle` when a text of ``length`` is over the length cap.
+
+    Parameters
+    ----------
+    length : int
+        The text's length, or (with ``unit="bytes"``) the size of a file so
+        big that its text must be over the cap.
+    max_chars : int
+        The cap, in characters.
+    unit : str
+        What ``length`` counts, for the message.
+
+    Examples
+    --------
+    >>> check_length(1_000, 1_000)
+    >>> check_length(1_001, 1_000)
+    Traceback (most recent call last):
+    ...
+    geostrikes.ingest.base.NotAnArticle: text longer than the cap of 1,000 characters (1,001 characters); raise max_chars (--max-chars) to read it
+    """  # noqa: E501 - a doctest's expected output is one line
+    if length > max_chars:
+        raise NotAnArticle(
+            f"text longer than the cap of {max_chars:,} characters ({length:,} {unit}); "
+            "raise max_chars (--max-chars) to read it"
+        )
+
+
+def read_bytes(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int | None = None
+) -> bytes:
     """Read a whole file, refusing empty, oversized and unreadable ones.
 
     Parameters
@@ -195,6 +243,9 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         The file.
     max_bytes : int
         Size limit; the file's size is checked before anything is read.
+    max_chars : int, optional
+        Length cap of the text the file is to hold: a file larger than any
+        text under the cap can be is refused before it is read.
 
     Returns
     -------
@@ -204,7 +255,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     Raises
     ------
     NotAnArticle
-        With reason ``"empty"``, a size-limit message, or why it cannot be read.
+        With reason ``"empty"``, a size-limit or length-cap message, or why it
+        cannot be read.
 
     Examples
     --------
@@ -213,20 +265,39 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """
     try:
         with path.open("rb") as stream:
-            return _read_limited(stream, max_bytes)
+            return read_limited(stream, max_bytes, max_chars)
     except OSError as error:
         raise NotAnArticle(f"cannot read: {error.strerror or error}") from error
 
 
-def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
+def _check_read_size(size: int, max_bytes: int, max_chars: int | None) -> None:
+    if max_chars is not None and size > _MAX_BYTES_PER_CHAR * max_chars + _BOM_BYTES:
+        check_length(size, max_chars, unit="bytes")
+    check_size(size, max_bytes)
+
+
+def read_limited(stream: BinaryIO, max_bytes: int, max_chars: int | None = None) -> bytes:
+    """Read a binary stream whole, under the limits of :func:`read_bytes`.
+
+    At most one byte past the lower limit is ever read, so pipes and special
+    files, which report no size, cannot make it read more.
+
+    Examples
+    --------
+    >>> read_limited(io.BytesIO(b"Raid on Kalsu"), 100)
+    b'Raid on Kalsu'
+    """
     try:
         size = os.fstat(stream.fileno()).st_size
     except (OSError, AttributeError, io.UnsupportedOperation):
         size = 0
-    check_size(size, max_bytes)
+    limit = max_bytes
+    if max_chars is not None:
+        limit = min(max_bytes, _MAX_BYTES_PER_CHAR * max_chars + _BOM_BYTES)
+    _check_read_size(size, max_bytes, max_chars)
     # Pipes and special files report no size: read one byte past the limit.
-    data = stream.read(max_bytes + 1)
-    check_size(len(data), max_bytes)
+    data = stream.read(limit + 1)
+    _check_read_size(len(data), max_bytes, max_chars)
     if not data.strip():
         raise NotAnArticle("empty")
     return data
@@ -660,7 +731,13 @@ def _record_id(value: object, fallback: str) -> str:
     return value.strip() or fallback
 
 
-def record_to_article(record: Mapping[str, object], *, where: str, fallback_id: str) -> Article:
+def record_to_article(
+    record: Mapping[str, object],
+    *,
+    where: str,
+    fallback_id: str,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
     """Build an Article from one feed line or table row.
 
     Parameters
@@ -673,12 +750,14 @@ def record_to_article(record: Mapping[str, object], *, where: str, fallback_id: 
         ``file:line`` or similar; becomes ``Article.path``.
     fallback_id : str
         The id to use when the record has none.
+    max_chars : int
+        Length cap of ``text``, in characters.
 
     Raises
     ------
     NotAnArticle
-        On a missing or non-string ``text``, a non-string field, a bad date
-        or bad spans.
+        On a missing or non-string ``text``, a text over the length cap, a
+        non-string field, a bad date or bad spans.
 
     Examples
     --------
@@ -691,6 +770,7 @@ def record_to_article(record: Mapping[str, object], *, where: str, fallback_id: 
         raise NotAnArticle("no 'text' field")
     if not isinstance(text, str):
         raise NotAnArticle(f"'text' is {type(text).__name__}, not a string")
+    check_length(len(text), max_chars)
     article_id = _record_id(record.get("id"), fallback_id)
     strings = {name: _optional_string(record, name) for name in _RECORD_STRINGS}
     metadata = metadata_from_strings(**strings)

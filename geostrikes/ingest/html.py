@@ -25,10 +25,12 @@ from pathlib import Path
 
 from geostrikes.ingest.base import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
     InputWarning,
     Metadata,
     NotAnArticle,
     Skipped,
+    check_length,
     decode_bytes,
     make_article,
     read_bytes,
@@ -175,7 +177,13 @@ def _trafilatura(markup: str) -> tuple[str, str | None]:
     return document.text or "", document.title or None
 
 
-def parse_html(data: bytes, *, id: str, path: str | None = None) -> Article:  # noqa: A002
+def parse_html(
+    data: bytes,
+    *,
+    id: str,  # noqa: A002 - the field's name in the model
+    path: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
     """Make one article from the bytes of a web page.
 
     Parameters
@@ -186,11 +194,13 @@ def parse_html(data: bytes, *, id: str, path: str | None = None) -> Article:  # 
         The article id.
     path : str, optional
         Where it came from.
+    max_chars : int
+        Length cap of the page's text (not of its markup).
 
     Raises
     ------
     NotAnArticle
-        For binary input or a page without text.
+        For binary input, a page without text, or text over the length cap.
 
     Examples
     --------
@@ -208,11 +218,14 @@ def parse_html(data: bytes, *, id: str, path: str | None = None) -> Article:  # 
         title = _title_element(markup)
     if not text.strip():
         raise NotAnArticle("no text in the page")
+    check_length(len(text), max_chars)
     title = repair_text(title).strip() or None if title else None
     return make_article(id, repair_text(text), path=path, metadata=Metadata(title=title))
 
 
-def read_html(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+def read_html(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | Skipped]:
     """Read a saved web page as one article, or say why not.
 
     Examples
@@ -221,6 +234,7 @@ def read_html(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     'US airstrikes in Iraq, Syria hit Iran-backed militia facilities'
     """
     try:
-        yield parse_html(read_bytes(path, max_bytes), id=path.stem, path=str(path))
+        data = read_bytes(path, max_bytes)
+        yield parse_html(data, id=path.stem, path=str(path), max_chars=max_chars)
     except NotAnArticle as skip:
         yield Skipped(str(path), skip.reason)
