@@ -15,9 +15,11 @@ the rest, in the order a file goes through it:
    the document itself declares, then a guess. The guess prefers
    Windows-1252 (which also reads Latin-1) for text that looks Western,
    because charset-normalizer alone often names a sibling code page for
-   short French or Spanish text ("très" read as "trčs"); otherwise
-   charset-normalizer's best match is taken. A sample that is mostly
-   control bytes is a ``binary file``.
+   short French or Spanish text ("très" read as "trčs"), and a DOS or Mac
+   code page (cp850, mac_latin2) for accent-heavy text, which web pages and
+   feeds never were in; a stray byte Windows-1252 leaves undefined does not
+   change that. Otherwise charset-normalizer's best match is taken. A sample
+   that is mostly control bytes is a ``binary file``.
 3. :func:`decode_bytes` decodes with that codec; :func:`repair_text` removes
    NULs and other control characters, turns every newline into ``\n`` and
    lets ftfy repair mojibake (``waitâ€¦`` -> ``wait…``) without touching
@@ -53,6 +55,7 @@ from geostrikes.model import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     import ftfy
+    from charset_normalizer.models import CharsetMatch
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -115,6 +118,8 @@ _BOMS = (
 )
 # Labels that in practice mean Windows-1252, as browsers (WHATWG) read them.
 _WINDOWS_1252_ALIASES = frozenset({"latin_1", "iso8859_1", "ascii", "cp1252"})
+# The five bytes Windows-1252 maps to no character.
+_WINDOWS_1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 
 
 class InputWarning(UserWarning):
@@ -383,36 +388,63 @@ def _latin_script(text: str) -> bool:
     )
 
 
-def _guess_legacy(sample: bytes) -> str:
-    from charset_normalizer import from_bytes
+def _dos_or_mac(encoding: str) -> bool:
+    # DOS (cp437, cp850...), EBCDIC and Mac code pages: charset-normalizer
+    # names them for accented Western text, which web pages and news feeds
+    # never were in.
+    number = encoding[2:] if encoding.startswith("cp") else ""
+    return encoding.startswith("mac_") or (number.isdigit() and int(number) < 1000)
+
+
+def _prefer_windows_1252(best: CharsetMatch | None, western: str) -> bool:
+    """Whether a Windows-1252 reading beats charset-normalizer's best guess."""
+    if best is None or str(best) == western:
+        return True
     from charset_normalizer.md import mess_ratio
 
-    best = from_bytes(sample).best()
+    reading = str(best)
+    if not _latin_script(reading):
+        # A Cyrillic or Greek reading of mostly-ASCII text is charset-normalizer's
+        # short-sample noise; of mostly non-ASCII letters, it is right.
+        return _looks_western(western)
+    if _dos_or_mac(best.encoding):
+        return True
+    # Only another Windows or ISO Latin code page that reads cleaner beats
+    # Windows-1252 (Polish in Windows-1250, say).
+    return _looks_western(western) and mess_ratio(reading, maximum_threshold=1.0) >= mess_ratio(
+        western, maximum_threshold=1.0
+    )
+
+
+def _best_match(sample: bytes) -> CharsetMatch | None:
+    from charset_normalizer import from_bytes
+
     # A guess of UTF-16/32 without a BOM is charset-normalizer's last resort
     # for odd bytes, never what an article file is.
-    if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
-        best = None
-    try:
-        western = sample.decode("cp1252")
-    except UnicodeDecodeError:
-        western = None
-    if western is not None and _looks_western(western):
-        # Only another Latin-script code page that reads cleaner beats
-        # Windows-1252 (Polish in Windows-1250, say); a Cyrillic or Greek
-        # reading of mostly-ASCII text is charset-normalizer's short-sample
-        # noise.
-        if (
-            best is None
-            or str(best) == western
-            or not _latin_script(str(best))
-            or mess_ratio(str(best), maximum_threshold=1.0)
-            >= mess_ratio(western, maximum_threshold=1.0)
-        ):
+    matches = [m for m in from_bytes(sample) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not matches:
+        return None
+    # A Windows or ISO code page that reads as cleanly beats a DOS or Mac one
+    # (cp1251 over mac_cyrillic); matches come cleanest first.
+    for match in matches:
+        if not _dos_or_mac(match.encoding) and match.chaos <= matches[0].chaos:
+            return match
+    return matches[0]
+
+
+def _guess_legacy(sample: bytes) -> str:
+    best = _best_match(sample)
+    # A stray byte that Windows-1252 leaves undefined is damage in Western
+    # text, not a sign of another code page; it decodes to U+FFFD.
+    strays = sum(sample.count(byte) for byte in _WINDOWS_1252_UNDEFINED)
+    if strays <= 1 + len(sample) // 1000:
+        western = sample.decode("cp1252", errors="replace")
+        if _prefer_windows_1252(best, western):
             return "cp1252"
     if best is not None:
         return best.encoding
     # Latin-1 maps every byte, so text is never dropped for want of a codec.
-    return "cp1252" if western is not None else "latin-1"
+    return "latin-1"
 
 
 def sniff_encoding(sample: bytes, *, declared: str | None = None, complete: bool = True) -> str:
