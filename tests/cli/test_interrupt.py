@@ -115,9 +115,11 @@ def earlier_result(folder: Path, name: str) -> tuple[Path, set[str]]:
     return out, {p.name for p in folder.iterdir()}
 
 
-def test_ctrl_c_during_extract(feed, tmp_path):
-    out, before = earlier_result(tmp_path, "events.geojson")
-    process = start("extract", str(feed), "-o", str(out))
+@pytest.mark.parametrize(("command", "name"), [("extract", "events.geojson"),
+                                             ("map", "map.html")])
+def test_ctrl_c_while_articles_are_extracted(feed, tmp_path, command, name):
+    out, before = earlier_result(tmp_path, name)
+    process = start(command, str(feed), "-o", str(out))
     wait_for(process, lambda: read_position(process, feed) > UNDER_WAY_BYTES,
              "articles were being extracted")
     assert_interrupted(*interrupt(process), out, before)
@@ -132,14 +134,6 @@ def test_ctrl_c_during_places_removes_the_half_written_file(feed, tmp_path):
 
     process = start("places", str(feed), "-o", str(out))
     wait_for(process, half_written, "mentions were being written")
-    assert_interrupted(*interrupt(process), out, before)
-
-
-def test_ctrl_c_during_map_of_articles(feed, tmp_path):
-    out, before = earlier_result(tmp_path, "map.html")
-    process = start("map", str(feed), "-o", str(out))
-    wait_for(process, lambda: read_position(process, feed) > UNDER_WAY_BYTES,
-             "articles were being extracted for the map")
     assert_interrupted(*interrupt(process), out, before)
 
 
