@@ -6,6 +6,7 @@ Exit codes
 1  success, but some inputs were skipped (each with a warning line)
 2  usage error or fatal error (one line on stderr; ``--debug`` adds the traceback)
 130  interrupted (Ctrl-C); no partial output is left behind
+143  terminated (SIGTERM); no partial output is left behind
 
 Python warnings raised while a command runs (by geostrikes or by a library
 it uses) are printed as one ``warning:`` line each, like skipped inputs,
@@ -19,12 +20,15 @@ import traceback
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from geostrikes.cli._interrupt import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
 from geostrikes.errors import GeostrikesError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from geostrikes.model import Article
 
 EXIT_OK, EXIT_SKIPPED, EXIT_FATAL = 0, 1, 2
 
@@ -53,7 +57,7 @@ class RunState:
         if not self.quiet:
             click.echo(message, err=True)
 
-    def articles(self, inputs: Iterable[str], *, max_chars: int, desc: str) -> Iterator[Any]:
+    def articles(self, inputs: Iterable[str], *, max_chars: int, desc: str) -> Iterator[Article]:
         """Read the articles of ``inputs``, reporting skips, behind a progress bar."""
         from geostrikes.ingest import read_articles
 

@@ -154,6 +154,19 @@ def test_ctrl_c_while_the_geo_libraries_are_being_imported(tmp_path, marker):
     assert_interrupted(*interrupt(process), out, before)
 
 
+def test_sigterm_during_places_is_exit_143_and_removes_the_half_written_file(feed, tmp_path):
+    out, before = earlier_result(tmp_path, "places.jsonl")
+    process = start("places", str(feed), "-o", str(out))
+    wait_for(process, lambda: any(tmp_path.glob(".places.jsonl.*.tmp*")),
+             "mentions were being written")
+    process.terminate()
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 143
+    assert err.decode().splitlines() == ["error: terminated; no output was written"]
+    assert out.read_bytes() == EARLIER
+    assert {p.name for p in tmp_path.iterdir()} == before
+
+
 def test_handler_is_not_installed_over_an_ignored_sigint():
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
