@@ -285,6 +285,8 @@ def test_missing_output_folder_is_one_error_line(folder, command):
 def device_twin(tmp_path: Path, name: str, minor: int) -> Path:
     """/dev/NAME, or as root a twin of it in tmp_path, so no test can replace the real one."""
     if os.geteuid() != 0:
+        if not (Path("/dev") / name).exists():
+            pytest.skip(f"this system has no /dev/{name}")
         return Path("/dev") / name
     node = tmp_path / name
     os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
