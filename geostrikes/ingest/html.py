@@ -5,6 +5,9 @@ threads, scripts. trafilatura finds the main text (comments and tables left
 out, recall favoured so short wire stories survive) and the title. When it
 finds nothing, a plain tag stripper takes the whole body instead.
 
+A page more than ten times the size of the length cap (``max_chars``, in
+bytes) is skipped unread: parsing it would cost far more than any article.
+
 Pages are untrusted input. Whatever path the text takes, scripts, styles,
 iframes and other embedded code never reach it: trafilatura drops them, and
 the stripper skips their content; attributes such as ``onerror=`` are never
@@ -62,6 +65,10 @@ _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)*")
 _trafilatura_missing_warned = False
+# Markup is many times its text, but a page over ten bytes for each character
+# the length cap allows is no single news article, and parsing costs about a
+# second and 20 MB of memory per megabyte of page.
+_MARKUP_BYTES_PER_CHAR = 10
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -223,6 +230,19 @@ def parse_html(
     return make_article(id, repair_text(text), path=path, metadata=Metadata(title=title))
 
 
+def _check_page_size(path: Path, max_chars: int) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it will say why
+    limit = _MARKUP_BYTES_PER_CHAR * max_chars
+    if size > limit:
+        raise NotAnArticle(
+            f"page larger than {limit:,} bytes ({size:,}), ten for each character of the "
+            "length cap; raise max_chars (--max-chars) to read it"
+        )
+
+
 def read_html(
     path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
 ) -> Iterator[Article | Skipped]:
@@ -234,6 +254,7 @@ def read_html(
     'US airstrikes in Iraq, Syria hit Iran-backed militia facilities'
     """
     try:
+        _check_page_size(path, max_chars)
         data = read_bytes(path, max_bytes)
         yield parse_html(data, id=path.stem, path=str(path), max_chars=max_chars)
     except NotAnArticle as skip:

@@ -307,8 +307,9 @@ def read_articles(
         Length cap of an article's text, in characters (default 1,000,000):
         an article with longer text is skipped, and a file too big to hold
         a text under the cap is skipped unread. For a web page the cap
-        applies to its text, not its markup; for a feed line or table row,
-        to its ``text`` field.
+        applies to its text, not its markup, and a page over ten bytes per
+        character of the cap is skipped unread; for a feed line or table
+        row, the cap applies to its ``text`` field.
 
     Returns
     -------

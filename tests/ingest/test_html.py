@@ -169,3 +169,15 @@ def test_length_cap_counts_the_page_text_not_its_markup(tmp_path):
     assert list(read_articles(page, max_chars=len(text) // 2,
                               on_skip=lambda w, r: skips.append((w, r)))) == []
     assert skips[0][0] == str(page) and "longer than the cap" in skips[0][1]
+
+
+def test_page_far_bigger_than_the_length_cap_is_skipped_unread(tmp_path, monkeypatch):
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>{STORY}</p>" + "<div class='ad'></div>" * 100, encoding="utf-8")
+    monkeypatch.setattr(html_format, "parse_html", lambda *a, **k: pytest.fail("was parsed"))
+    skips = []
+    assert list(read_articles(page, max_chars=200,
+                              on_skip=lambda w, r: skips.append((w, r)))) == []
+    size = page.stat().st_size
+    assert skips == [(str(page), f"page larger than 2,000 bytes ({size:,}), ten for each "
+                      "character of the length cap; raise max_chars (--max-chars) to read it")]
