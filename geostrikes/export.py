@@ -578,14 +578,6 @@ def acled_table(frame: gpd.GeoDataFrame) -> Any:
     return table
 
 
-def _check_destination(path: Path) -> None:
-    if path.is_dir():
-        raise OutputError(f"{str(path)!r} is a folder: give a file name such as "
-                          f"{str(path / 'events.geojson')!r}")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise OutputError(f"{str(path)!r} is read-only: make it writable or choose another path")
-
-
 def write_events(events: Any, path: str | os.PathLike[str], *, format: str | None = None,
                  country_names: dict[str, str] | None = None) -> Path:
     """Write strike events to a file, atomically.
@@ -627,7 +619,6 @@ def write_events(events: Any, path: str | os.PathLike[str], *, format: str | Non
     """
     path = Path(path)
     fmt = format_for(path, format)
-    _check_destination(path)
     frame = _as_frame(events, country_names)
     if fmt == "geojson":
         with atomic_open(path) as fh:
@@ -973,7 +964,6 @@ def write_places(mentions: Any, path: str | os.PathLike[str], *,
     path = Path(path)
     fmt = format_for(path, format, allowed=("jsonl", "geojson", "geojsonseq", "parquet", "gpkg",
                                             "csv"))
-    _check_destination(path)
     is_frame = isinstance(mentions, gpd.GeoDataFrame)
     if fmt in ("jsonl", "geojson", "geojsonseq"):
         if is_frame:

@@ -463,13 +463,15 @@ def test_read_only_folder_raises_output_error(frame, tmp_path, monkeypatch):
     folder = tmp_path / "locked"
     folder.mkdir()
     if os.geteuid() == 0:
-        # root writes anywhere: simulate what a read-only folder makes mkstemp do.
-        import tempfile
+        # root writes anywhere: simulate what a read-only folder makes creating a file do.
+        real_open = os.open
 
-        def denied(*args, **kwargs):
-            raise PermissionError(13, "Permission denied")
+        def denied(path, *args, **kwargs):
+            if str(path).startswith(str(folder)):
+                raise PermissionError(13, "Permission denied")
+            return real_open(path, *args, **kwargs)
 
-        monkeypatch.setattr(tempfile, "mkstemp", denied)
+        monkeypatch.setattr(os, "open", denied)
     else:
         folder.chmod(0o500)
     try:

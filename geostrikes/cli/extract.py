@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from geostrikes.cli._common import finish, quiet_option, state
+from geostrikes.cli._common import finish, max_chars_option, quiet_option, state
 from geostrikes.cli._formats import output_options
 
 
@@ -16,9 +16,10 @@ from geostrikes.cli._formats import output_options
 @click.option("--merge-reports", is_flag=True,
               help="Merge reports of the same strike from different articles into one event "
                    "that keeps every source (its article_id is the first article's).")
+@max_chars_option
 @quiet_option
 def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
-                    merge_reports: bool) -> None:
+                    merge_reports: bool, max_chars: int) -> None:
     """Extract strike events from the INPUT articles.
 
     Every air, drone, missile or rocket strike the articles report: where it
@@ -36,11 +37,9 @@ def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
     """
     from geostrikes.export import write_events
     from geostrikes.extraction.events import extract
-    from geostrikes.ingest import read_articles
 
     st = state()
-    articles = st.progress(read_articles(inputs, on_skip=st.skip), desc="extract",
-                           unit="article")
+    articles = st.articles(inputs, max_chars=max_chars, desc="extract")
     events = extract(articles, merge=merge_reports)
     write_events(events, output, format=format)
     st.info(f"wrote {len(events)} events to {output}")

@@ -10,6 +10,7 @@ import click
 
 from geostrikes._version import __version__
 from geostrikes.cli._common import GeostrikesGroup, RunState
+from geostrikes.cli._interrupt import exit_on_interrupt
 
 
 @click.group(cls=GeostrikesGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,4 +50,5 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
+    exit_on_interrupt()
     cli(prog_name="geostrikes")

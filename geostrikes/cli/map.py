@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import click
 
-from geostrikes.cli._common import finish, quiet_option, state
+from geostrikes.cli._common import finish, max_chars_option, quiet_option, state
 from geostrikes.errors import InputError
 
 # Files that hold events (what ``geostrikes extract`` writes) rather than articles.
@@ -34,18 +33,16 @@ def _read_events_files(paths: list[str]):
     return [read_events(p) for p in paths]
 
 
-def _extract_from_articles(inputs: list[str]):
+def _extract_from_articles(inputs: list[str], max_chars: int):
     st = state()
     try:
         from geostrikes.extraction.events import extract
-        from geostrikes.ingest import read_articles
     except ImportError as exc:
         raise InputError(f"cannot read articles here ({exc}); map an events file written by "
                          "'geostrikes extract' (.geojson, .parquet, .gpkg) instead") from exc
     from geostrikes.frame import events_frame
 
-    articles = st.progress(read_articles(inputs, on_skip=st.skip), desc="extract",
-                           unit="article")
+    articles = st.articles(inputs, max_chars=max_chars, desc="extract")
     return events_frame(extract(articles))
 
 
@@ -60,9 +57,10 @@ def _extract_from_articles(inputs: list[str]):
 @click.option("--title", metavar="TEXT", default=None, help="Title on the legend and page.")
 @click.option("--cluster-threshold", type=click.IntRange(min=0), default=500, show_default=True,
               help="Cluster an actor's markers when it has more point events than this.")
+@max_chars_option
 @quiet_option
 def map_command(inputs: tuple[str, ...], output: Path, tiles: str | None, title: str | None,
-                cluster_threshold: int) -> None:
+                cluster_threshold: int, max_chars: int) -> None:
     """Draw strike events on a map: who struck where, and how sure anyone is.
 
     INPUT is an events file written by 'geostrikes extract' (.geojson or a
@@ -90,13 +88,9 @@ def map_command(inputs: tuple[str, ...], output: Path, tiles: str | None, title:
     articles = [i for i in inputs if i not in files]
     frames = _read_events_files(files)
     if articles:
-        frames.append(_extract_from_articles(articles))
+        frames.append(_extract_from_articles(articles, max_chars))
     frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        m = strike_map(frame, tiles=tiles, title=title, cluster_threshold=cluster_threshold)
-    for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+    m = strike_map(frame, tiles=tiles, title=title, cluster_threshold=cluster_threshold)
     save_map(m, output)
     st.info(f"wrote a map of {len(frame)} events to {output}")
     finish()

@@ -6,15 +6,17 @@ from pathlib import Path
 
 import click
 
-from geostrikes.cli._common import finish, quiet_option, state
+from geostrikes.cli._common import finish, max_chars_option, quiet_option, state
 from geostrikes.cli._formats import output_options
 
 
 @click.command("places")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @output_options
+@max_chars_option
 @quiet_option
-def places_command(inputs: tuple[str, ...], output: Path, format: str | None) -> None:
+def places_command(inputs: tuple[str, ...], output: Path, format: str | None,
+                   max_chars: int) -> None:
     """Find and resolve every place the INPUT articles name.
 
     INPUT is a .txt, .html, .jsonl/.json or .csv file, a folder (read
@@ -32,10 +34,9 @@ def places_command(inputs: tuple[str, ...], output: Path, format: str | None) ->
     """
     from geostrikes.export import write_places
     from geostrikes.geocode.geoparser import Geoparser
-    from geostrikes.ingest import read_articles
 
     st = state()
-    articles = st.progress(read_articles(inputs, on_skip=st.skip), desc="places", unit="article")
+    articles = st.articles(inputs, max_chars=max_chars, desc="places")
     counted = [0]
 
     def counting(mentions):

@@ -6,15 +6,20 @@ their bytes are not to be trusted. Each format module (:mod:`.text`,
 the rest, in the order a file goes through it:
 
 1. :func:`read_bytes` opens and reads a file under a size limit; an empty,
-   oversized or unreadable file becomes a :class:`NotAnArticle`.
+   oversized or unreadable file becomes a :class:`NotAnArticle`. A file too
+   big to hold an article under the length cap (``max_chars``, checked on
+   the decoded text by :func:`check_length`) is refused unread, so a huge
+   file never costs more memory than a few times the cap.
 2. :func:`sniff_encoding` picks a codec: a byte-order mark wins (UTF-8,
    UTF-16 and UTF-32, either byte order), then strict UTF-8, then a charset
    the document itself declares, then a guess. The guess prefers
    Windows-1252 (which also reads Latin-1) for text that looks Western,
    because charset-normalizer alone often names a sibling code page for
-   short French or Spanish text ("très" read as "trčs"); otherwise
-   charset-normalizer's best match is taken. A sample that is mostly
-   control bytes is a ``binary file``.
+   short French or Spanish text ("très" read as "trčs"), and a DOS or Mac
+   code page (cp850, mac_latin2) for accent-heavy text, which web pages and
+   feeds never were in; a stray byte Windows-1252 leaves undefined does not
+   change that. Otherwise charset-normalizer's best match is taken. A sample
+   that is mostly control bytes is a ``binary file``.
 3. :func:`decode_bytes` decodes with that codec; :func:`repair_text` removes
    NULs and other control characters, turns every newline into ``\n`` and
    lets ftfy repair mojibake (``waitâ€¦`` -> ``wait…``) without touching
@@ -50,9 +55,11 @@ from geostrikes.model import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     import ftfy
+    from charset_normalizer.models import CharsetMatch
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "SAMPLE_BYTES",
     "InputWarning",
     "Skipped",
@@ -60,6 +67,8 @@ __all__ = [
     "Metadata",
     "read_bytes",
     "check_size",
+    "check_length",
+    "read_limited",
     "sniff_encoding",
     "decode_bytes",
     "text_stream",
@@ -74,6 +83,18 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 50_000_000
 """Largest article, in bytes, that is read; larger ones are skipped."""
+
+DEFAULT_MAX_CHARS = 1_000_000
+"""Longest article text, in characters, that is read; longer ones are skipped.
+
+Processing time grows faster than linearly with an article's length, and no
+news article comes near a million characters (a long one has 20,000).
+"""
+
+# No codec spends more than four bytes on a character (a BOM aside), so a
+# file over this many bytes per allowed character is certainly too long.
+_MAX_BYTES_PER_CHAR = 4
+_BOM_BYTES = 4
 
 SAMPLE_BYTES = 65_536
 """How much of a file the encoding and binary sniffers look at."""
@@ -97,6 +118,8 @@ _BOMS = (
 )
 # Labels that in practice mean Windows-1252, as browsers (WHATWG) read them.
 _WINDOWS_1252_ALIASES = frozenset({"latin_1", "iso8859_1", "ascii", "cp1252"})
+# The five bytes Windows-1252 maps to no character.
+_WINDOWS_1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 
 
 class InputWarning(UserWarning):
@@ -186,7 +209,37 @@ def check_size(size: int, max_bytes: int) -> None:
         )
 
 
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def check_length(length: int, max_chars: int, unit: str = "characters") -> None:
+    """Raise :class:`NotAnArticle` when a text of ``length`` is over the length cap.
+
+    Parameters
+    ----------
+    length : int
+        The text's length, or (with ``unit="bytes"``) the size of a file so
+        big that its text must be over the cap.
+    max_chars : int
+        The cap, in characters.
+    unit : str
+        What ``length`` counts, for the message.
+
+    Examples
+    --------
+    >>> check_length(1_000, 1_000)
+    >>> check_length(1_001, 1_000)
+    Traceback (most recent call last):
+    ...
+    geostrikes.ingest.base.NotAnArticle: text longer than the cap of 1,000 characters (1,001 characters); raise max_chars (--max-chars) to read it
+    """  # noqa: E501 - a doctest's expected output is one line
+    if length > max_chars:
+        raise NotAnArticle(
+            f"text longer than the cap of {max_chars:,} characters ({length:,} {unit}); "
+            "raise max_chars (--max-chars) to read it"
+        )
+
+
+def read_bytes(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int | None = None
+) -> bytes:
     """Read a whole file, refusing empty, oversized and unreadable ones.
 
     Parameters
@@ -195,6 +248,9 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         The file.
     max_bytes : int
         Size limit; the file's size is checked before anything is read.
+    max_chars : int, optional
+        Length cap of the text the file is to hold: a file larger than any
+        text under the cap can be is refused before it is read.
 
     Returns
     -------
@@ -204,7 +260,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     Raises
     ------
     NotAnArticle
-        With reason ``"empty"``, a size-limit message, or why it cannot be read.
+        With reason ``"empty"``, a size-limit or length-cap message, or why it
+        cannot be read.
 
     Examples
     --------
@@ -213,20 +270,39 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """
     try:
         with path.open("rb") as stream:
-            return _read_limited(stream, max_bytes)
+            return read_limited(stream, max_bytes, max_chars)
     except OSError as error:
         raise NotAnArticle(f"cannot read: {error.strerror or error}") from error
 
 
-def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
+def _check_read_size(size: int, max_bytes: int, max_chars: int | None) -> None:
+    if max_chars is not None and size > _MAX_BYTES_PER_CHAR * max_chars + _BOM_BYTES:
+        check_length(size, max_chars, unit="bytes")
+    check_size(size, max_bytes)
+
+
+def read_limited(stream: BinaryIO, max_bytes: int, max_chars: int | None = None) -> bytes:
+    """Read a binary stream whole, under the limits of :func:`read_bytes`.
+
+    At most one byte past the lower limit is ever read, so pipes and special
+    files, which report no size, cannot make it read more.
+
+    Examples
+    --------
+    >>> read_limited(io.BytesIO(b"Raid on Kalsu"), 100)
+    b'Raid on Kalsu'
+    """
     try:
         size = os.fstat(stream.fileno()).st_size
     except (OSError, AttributeError, io.UnsupportedOperation):
         size = 0
-    check_size(size, max_bytes)
+    limit = max_bytes
+    if max_chars is not None:
+        limit = min(max_bytes, _MAX_BYTES_PER_CHAR * max_chars + _BOM_BYTES)
+    _check_read_size(size, max_bytes, max_chars)
     # Pipes and special files report no size: read one byte past the limit.
-    data = stream.read(max_bytes + 1)
-    check_size(len(data), max_bytes)
+    data = stream.read(limit + 1)
+    _check_read_size(len(data), max_bytes, max_chars)
     if not data.strip():
         raise NotAnArticle("empty")
     return data
@@ -312,36 +388,63 @@ def _latin_script(text: str) -> bool:
     )
 
 
-def _guess_legacy(sample: bytes) -> str:
-    from charset_normalizer import from_bytes
+def _dos_or_mac(encoding: str) -> bool:
+    # DOS (cp437, cp850...), EBCDIC and Mac code pages: charset-normalizer
+    # names them for accented Western text, which web pages and news feeds
+    # never were in.
+    number = encoding[2:] if encoding.startswith("cp") else ""
+    return encoding.startswith("mac_") or (number.isdigit() and int(number) < 1000)
+
+
+def _prefer_windows_1252(best: CharsetMatch | None, western: str) -> bool:
+    """Whether a Windows-1252 reading beats charset-normalizer's best guess."""
+    if best is None or str(best) == western:
+        return True
     from charset_normalizer.md import mess_ratio
 
-    best = from_bytes(sample).best()
+    reading = str(best)
+    if not _latin_script(reading):
+        # A Cyrillic or Greek reading of mostly-ASCII text is charset-normalizer's
+        # short-sample noise; of mostly non-ASCII letters, it is right.
+        return _looks_western(western)
+    if _dos_or_mac(best.encoding):
+        return True
+    # Only another Windows or ISO Latin code page that reads cleaner beats
+    # Windows-1252 (Polish in Windows-1250, say).
+    return _looks_western(western) and mess_ratio(reading, maximum_threshold=1.0) >= mess_ratio(
+        western, maximum_threshold=1.0
+    )
+
+
+def _best_match(sample: bytes) -> CharsetMatch | None:
+    from charset_normalizer import from_bytes
+
     # A guess of UTF-16/32 without a BOM is charset-normalizer's last resort
     # for odd bytes, never what an article file is.
-    if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
-        best = None
-    try:
-        western = sample.decode("cp1252")
-    except UnicodeDecodeError:
-        western = None
-    if western is not None and _looks_western(western):
-        # Only another Latin-script code page that reads cleaner beats
-        # Windows-1252 (Polish in Windows-1250, say); a Cyrillic or Greek
-        # reading of mostly-ASCII text is charset-normalizer's short-sample
-        # noise.
-        if (
-            best is None
-            or str(best) == western
-            or not _latin_script(str(best))
-            or mess_ratio(str(best), maximum_threshold=1.0)
-            >= mess_ratio(western, maximum_threshold=1.0)
-        ):
+    matches = [m for m in from_bytes(sample) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not matches:
+        return None
+    # A Windows or ISO code page that reads as cleanly beats a DOS or Mac one
+    # (cp1251 over mac_cyrillic); matches come cleanest first.
+    for match in matches:
+        if not _dos_or_mac(match.encoding) and match.chaos <= matches[0].chaos:
+            return match
+    return matches[0]
+
+
+def _guess_legacy(sample: bytes) -> str:
+    best = _best_match(sample)
+    # A stray byte that Windows-1252 leaves undefined is damage in Western
+    # text, not a sign of another code page; it decodes to U+FFFD.
+    strays = sum(sample.count(byte) for byte in _WINDOWS_1252_UNDEFINED)
+    if strays <= 1 + len(sample) // 1000:
+        western = sample.decode("cp1252", errors="replace")
+        if _prefer_windows_1252(best, western):
             return "cp1252"
     if best is not None:
         return best.encoding
     # Latin-1 maps every byte, so text is never dropped for want of a codec.
-    return "cp1252" if western is not None else "latin-1"
+    return "latin-1"
 
 
 def sniff_encoding(sample: bytes, *, declared: str | None = None, complete: bool = True) -> str:
@@ -660,7 +763,13 @@ def _record_id(value: object, fallback: str) -> str:
     return value.strip() or fallback
 
 
-def record_to_article(record: Mapping[str, object], *, where: str, fallback_id: str) -> Article:
+def record_to_article(
+    record: Mapping[str, object],
+    *,
+    where: str,
+    fallback_id: str,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
     """Build an Article from one feed line or table row.
 
     Parameters
@@ -673,12 +782,14 @@ def record_to_article(record: Mapping[str, object], *, where: str, fallback_id: 
         ``file:line`` or similar; becomes ``Article.path``.
     fallback_id : str
         The id to use when the record has none.
+    max_chars : int
+        Length cap of ``text``, in characters.
 
     Raises
     ------
     NotAnArticle
-        On a missing or non-string ``text``, a non-string field, a bad date
-        or bad spans.
+        On a missing or non-string ``text``, a text over the length cap, a
+        non-string field, a bad date or bad spans.
 
     Examples
     --------
@@ -691,6 +802,7 @@ def record_to_article(record: Mapping[str, object], *, where: str, fallback_id: 
         raise NotAnArticle("no 'text' field")
     if not isinstance(text, str):
         raise NotAnArticle(f"'text' is {type(text).__name__}, not a string")
+    check_length(len(text), max_chars)
     article_id = _record_id(record.get("id"), fallback_id)
     strings = {name: _optional_string(record, name) for name in _RECORD_STRINGS}
     metadata = metadata_from_strings(**strings)

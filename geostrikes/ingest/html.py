@@ -5,6 +5,9 @@ threads, scripts. trafilatura finds the main text (comments and tables left
 out, recall favoured so short wire stories survive) and the title. When it
 finds nothing, a plain tag stripper takes the whole body instead.
 
+A page more than ten times the size of the length cap (``max_chars``, in
+bytes) is skipped unread: parsing it would cost far more than any article.
+
 Pages are untrusted input. Whatever path the text takes, scripts, styles,
 iframes and other embedded code never reach it: trafilatura drops them, and
 the stripper skips their content; attributes such as ``onerror=`` are never
@@ -25,10 +28,12 @@ from pathlib import Path
 
 from geostrikes.ingest.base import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
     InputWarning,
     Metadata,
     NotAnArticle,
     Skipped,
+    check_length,
     decode_bytes,
     make_article,
     read_bytes,
@@ -60,6 +65,10 @@ _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)*")
 _trafilatura_missing_warned = False
+# Markup is many times its text, but a page over ten bytes for each character
+# the length cap allows is no single news article, and parsing costs about a
+# second and 20 MB of memory per megabyte of page.
+_MARKUP_BYTES_PER_CHAR = 10
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -175,7 +184,13 @@ def _trafilatura(markup: str) -> tuple[str, str | None]:
     return document.text or "", document.title or None
 
 
-def parse_html(data: bytes, *, id: str, path: str | None = None) -> Article:  # noqa: A002
+def parse_html(
+    data: bytes,
+    *,
+    id: str,  # noqa: A002 - the field's name in the model
+    path: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
     """Make one article from the bytes of a web page.
 
     Parameters
@@ -186,11 +201,13 @@ def parse_html(data: bytes, *, id: str, path: str | None = None) -> Article:  # 
         The article id.
     path : str, optional
         Where it came from.
+    max_chars : int
+        Length cap of the page's text (not of its markup).
 
     Raises
     ------
     NotAnArticle
-        For binary input or a page without text.
+        For binary input, a page without text, or text over the length cap.
 
     Examples
     --------
@@ -208,11 +225,27 @@ def parse_html(data: bytes, *, id: str, path: str | None = None) -> Article:  # 
         title = _title_element(markup)
     if not text.strip():
         raise NotAnArticle("no text in the page")
+    check_length(len(text), max_chars)
     title = repair_text(title).strip() or None if title else None
     return make_article(id, repair_text(text), path=path, metadata=Metadata(title=title))
 
 
-def read_html(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+def _check_page_size(path: Path, max_chars: int) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it will say why
+    limit = _MARKUP_BYTES_PER_CHAR * max_chars
+    if size > limit:
+        raise NotAnArticle(
+            f"page larger than {limit:,} bytes ({size:,}), ten for each character of the "
+            "length cap; raise max_chars (--max-chars) to read it"
+        )
+
+
+def read_html(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | Skipped]:
     """Read a saved web page as one article, or say why not.
 
     Examples
@@ -221,6 +254,8 @@ def read_html(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     'US airstrikes in Iraq, Syria hit Iran-backed militia facilities'
     """
     try:
-        yield parse_html(read_bytes(path, max_bytes), id=path.stem, path=str(path))
+        _check_page_size(path, max_chars)
+        data = read_bytes(path, max_bytes)
+        yield parse_html(data, id=path.stem, path=str(path), max_chars=max_chars)
     except NotAnArticle as skip:
         yield Skipped(str(path), skip.reason)

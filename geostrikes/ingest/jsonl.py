@@ -29,6 +29,7 @@ from pathlib import Path
 
 from geostrikes.ingest.base import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
     NotAnArticle,
     Skipped,
     decode_bytes,
@@ -83,6 +84,7 @@ def parse_lines(
     where: str,
     stem: str,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Article | Skipped]:
     r"""Read JSON Lines from a binary stream, one article or skip a line.
 
@@ -95,7 +97,10 @@ def parse_lines(
     stem : str
         Prefix of the ids of records without one.
     max_bytes : int
-        Longest line read (counted in characters); longer lines are skipped.
+        Longest line read (counted in characters); longer lines are skipped
+        without being held in memory.
+    max_chars : int
+        Length cap of each record's ``text``.
 
     Examples
     --------
@@ -105,13 +110,15 @@ def parse_lines(
     """
     try:
         with text_stream(stream) as text:
-            yield from _records(text, where=where, stem=stem, max_bytes=max_bytes)
+            yield from _records(
+                text, where=where, stem=stem, max_bytes=max_bytes, max_chars=max_chars
+            )
     except NotAnArticle as skip:
         yield Skipped(where, skip.reason)
 
 
 def _records(
-    text: io.TextIOBase, *, where: str, stem: str, max_bytes: int
+    text: io.TextIOBase, *, where: str, stem: str, max_bytes: int, max_chars: int
 ) -> Iterator[Article | Skipped]:
     blank = True
     for number, line in _numbered_lines(text, max_bytes):
@@ -123,18 +130,23 @@ def _records(
             blank = False
             try:
                 record = _load_object(line)
-                yield record_to_article(record, where=at, fallback_id=f"{stem}-{number}")
+                yield record_to_article(
+                    record, where=at, fallback_id=f"{stem}-{number}", max_chars=max_chars
+                )
             except NotAnArticle as skip:
                 yield Skipped(at, skip.reason)
     if blank:
         yield Skipped(where, "empty")
 
 
-def parse_document(data: bytes, *, where: str, stem: str) -> Iterator[Article | Skipped]:
+def parse_document(
+    data: bytes, *, where: str, stem: str, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | Skipped]:
     """Read a JSON document holding a list of article objects, or one.
 
     Items are named ``where[INDEX]``; an item without an id gets
-    ``STEM-INDEX`` (or ``STEM`` for a lone object).
+    ``STEM-INDEX`` (or ``STEM`` for a lone object); an item whose ``text``
+    is longer than ``max_chars`` is skipped.
 
     Examples
     --------
@@ -166,12 +178,14 @@ def parse_document(data: bytes, *, where: str, stem: str) -> Iterator[Article | 
         try:
             if not isinstance(item, dict):
                 raise NotAnArticle(f"expected a JSON object, got {type(item).__name__}")
-            yield record_to_article(item, where=at, fallback_id=fallback_id)
+            yield record_to_article(item, where=at, fallback_id=fallback_id, max_chars=max_chars)
         except NotAnArticle as skip:
             yield Skipped(at, skip.reason)
 
 
-def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+def read_jsonl(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | Skipped]:
     """Stream the articles of a JSON Lines file, skipping bad lines.
 
     Examples
@@ -181,12 +195,16 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ar
     """
     try:
         with path.open("rb") as stream:
-            yield from parse_lines(stream, where=str(path), stem=path.stem, max_bytes=max_bytes)
+            yield from parse_lines(
+                stream, where=str(path), stem=path.stem, max_bytes=max_bytes, max_chars=max_chars
+            )
     except OSError as error:
         yield Skipped(str(path), f"cannot read: {error.strerror or error}")
 
 
-def read_json(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+def read_json(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | Skipped]:
     """Read the articles of a JSON file; the whole file is under the size limit.
 
     Examples
@@ -199,4 +217,4 @@ def read_json(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     except NotAnArticle as skip:
         yield Skipped(str(path), skip.reason)
         return
-    yield from parse_document(data, where=str(path), stem=path.stem)
+    yield from parse_document(data, where=str(path), stem=path.stem, max_chars=max_chars)

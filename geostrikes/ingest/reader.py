@@ -21,7 +21,7 @@ values, one file (or feed line, or table row) at a time:
 Only a path that does not exist stops the reading: that is a usage error,
 raised as :class:`~geostrikes.errors.InputError` before anything is read.
 Every other problem (an unknown extension, an empty, binary, oversized or
-unreadable file, a bad feed line or table row, a sidecar row naming no
+unreadable file, an article whose text is over the length cap, a bad feed line or table row, a sidecar row naming no
 file) skips that one input and reports it to ``on_skip(where, reason)``;
 by default as an :class:`~.base.InputWarning`. Article ids must be unique
 in one reading, so a repeated id gets a ``#2`` (``#3``...) suffix and a
@@ -42,11 +42,12 @@ from geostrikes.errors import InputError
 from geostrikes.ingest import html, jsonl, table, text
 from geostrikes.ingest.base import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
     SAMPLE_BYTES,
     InputWarning,
     NotAnArticle,
     Skipped,
-    check_size,
+    read_limited,
     sniff_encoding,
 )
 from geostrikes.ingest.table import SIDECAR_NAME, Sidecar
@@ -135,14 +136,15 @@ class _UniqueIds:
 class _Walk:
     """The state of one :func:`read_articles` call: folders seen, sidecars."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, max_chars: int) -> None:
         self.max_bytes = max_bytes
+        self.max_chars = max_chars
         self._visited: set[str] = set()
         self._sidecars: dict[str, Sidecar | None] = {}
 
     def source(self, source: str | Path) -> Iterator[_Item]:
         if source == STDIN:
-            yield from _stdin(self.max_bytes)
+            yield from _stdin(self.max_bytes, self.max_chars)
         elif Path(source).is_dir():
             yield from self.folder(Path(source))
         else:
@@ -211,7 +213,7 @@ class _Walk:
             yield Skipped(str(path), f"{kind}; articles are read from {known}")
             return
         metadata = sidecar.metadata if sidecar and suffix in _SIDECAR_FORMATS else {}
-        for item in reader(path, max_bytes=self.max_bytes):
+        for item in reader(path, max_bytes=self.max_bytes, max_chars=self.max_chars):
             if isinstance(item, Article) and item.id in metadata:
                 item = metadata[item.id].apply(item)
             yield item
@@ -240,7 +242,7 @@ def _stdin_stream() -> io.BufferedReader:
     return binary if hasattr(binary, "peek") else io.BufferedReader(binary)
 
 
-def _stdin(max_bytes: int) -> Iterator[_Item]:
+def _stdin(max_bytes: int, max_chars: int) -> Iterator[_Item]:
     """Read standard input as JSON Lines, a JSON list, or one text article."""
     stream = _stdin_stream()
     head = stream.peek(SAMPLE_BYTES)[:SAMPLE_BYTES]
@@ -250,23 +252,26 @@ def _stdin(max_bytes: int) -> Iterator[_Item]:
         first = head.decode(sniff_encoding(head, complete=False), errors="replace").lstrip()[:1]
         if first == "{":
             yield from jsonl.parse_lines(
-                stream, where=_STDIN_WHERE, stem="stdin", max_bytes=max_bytes
+                stream, where=_STDIN_WHERE, stem="stdin", max_bytes=max_bytes, max_chars=max_chars
             )
-            return
-        data = stream.read(max_bytes + 1)
-        check_size(len(data), max_bytes)
-        if first == "[":
-            yield from jsonl.parse_document(data, where=_STDIN_WHERE, stem="stdin")
+        elif first == "[":
+            data = read_limited(stream, max_bytes)
+            yield from jsonl.parse_document(
+                data, where=_STDIN_WHERE, stem="stdin", max_chars=max_chars
+            )
         else:
-            yield text.parse_text(data, id="stdin", path=_STDIN_WHERE)
+            data = read_limited(stream, max_bytes, max_chars)
+            yield text.parse_text(data, id="stdin", path=_STDIN_WHERE, max_chars=max_chars)
     except NotAnArticle as skip:
         yield Skipped(_STDIN_WHERE, skip.reason)
     except OSError as error:
         yield Skipped(_STDIN_WHERE, f"cannot read: {error.strerror or error}")
 
 
-def _articles(sources: list[str | Path], on_skip: SkipHandler, max_bytes: int) -> Iterator[Article]:
-    walk = _Walk(max_bytes)
+def _articles(
+    sources: list[str | Path], on_skip: SkipHandler, max_bytes: int, max_chars: int
+) -> Iterator[Article]:
+    walk = _Walk(max_bytes, max_chars)
     ids = _UniqueIds()
     for source in sources:
         for item in walk.source(source):
@@ -281,6 +286,7 @@ def read_articles(
     *,
     on_skip: SkipHandler | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Article]:
     """Stream the articles in files, folders and standard input.
 
@@ -297,6 +303,13 @@ def read_articles(
         Largest article read, in bytes (default 50 MB); larger ones are
         skipped. For ``.json`` files and non-feed standard input it bounds
         the whole input.
+    max_chars : int
+        Length cap of an article's text, in characters (default 1,000,000):
+        an article with longer text is skipped, and a file too big to hold
+        a text under the cap is skipped unread. For a web page the cap
+        applies to its text, not its markup, and a page over ten bytes per
+        character of the cap is skipped unread; for a feed line or table
+        row, the cap applies to its ``text`` field.
 
     Returns
     -------
@@ -320,6 +333,8 @@ def read_articles(
     >>> skipped[0].split(";")[0]
     "unknown extension '.pdf'"
     """
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
-        raise ValueError(f"max_bytes must be a positive number of bytes, not {max_bytes!r}")
-    return _articles(_sources(inputs), on_skip or _warn_skip, max_bytes)
+    for name, value, unit in (("max_bytes", max_bytes, "bytes"),
+                              ("max_chars", max_chars, "characters")):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a positive number of {unit}, not {value!r}")
+    return _articles(_sources(inputs), on_skip or _warn_skip, max_bytes, max_chars)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from geostrikes.ingest.base import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
     Metadata,
     NotAnArticle,
     Skipped,
@@ -117,6 +118,7 @@ def parse_rows(
     where: str,
     stem: str,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Article | Skipped]:
     r"""Read an article table from a binary stream, one article or skip a row.
 
@@ -130,6 +132,8 @@ def parse_rows(
         Prefix of the ids of rows without one (``STEM-ROW``).
     max_bytes : int
         Largest article text; larger rows are skipped.
+    max_chars : int
+        Length cap of each row's ``text``; longer rows are skipped.
 
     Examples
     --------
@@ -140,13 +144,15 @@ def parse_rows(
     _allow_large_fields(max_bytes)
     try:
         with text_stream(stream, newline="") as text:
-            yield from _table(text, where=where, stem=stem, max_bytes=max_bytes)
+            yield from _table(
+                text, where=where, stem=stem, max_bytes=max_bytes, max_chars=max_chars
+            )
     except NotAnArticle as skip:
         yield Skipped(where, skip.reason)
 
 
 def _table(
-    text: io.TextIOBase, *, where: str, stem: str, max_bytes: int
+    text: io.TextIOBase, *, where: str, stem: str, max_bytes: int, max_chars: int
 ) -> Iterator[Article | Skipped]:
     rows = _rows(csv.reader(text), where)
     header = next(rows, None)
@@ -171,14 +177,18 @@ def _table(
             try:
                 record = _row_record(columns, row)
                 check_size(len(str(record["text"])), max_bytes)
-                yield record_to_article(record, where=at, fallback_id=f"{stem}-{number}")
+                yield record_to_article(
+                    record, where=at, fallback_id=f"{stem}-{number}", max_chars=max_chars
+                )
             except NotAnArticle as skip:
                 yield Skipped(at, skip.reason)
     if empty:
         yield Skipped(where, "no rows under the header")
 
 
-def read_csv(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+def read_csv(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | Skipped]:
     """Stream the articles of a CSV table, skipping bad rows.
 
     Examples
@@ -188,7 +198,9 @@ def read_csv(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Arti
     """
     try:
         with path.open("rb") as stream:
-            yield from parse_rows(stream, where=str(path), stem=path.stem, max_bytes=max_bytes)
+            yield from parse_rows(
+                stream, where=str(path), stem=path.stem, max_bytes=max_bytes, max_chars=max_chars
+            )
     except OSError as error:
         yield Skipped(str(path), f"cannot read: {error.strerror or error}")
 

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from geostrikes.ingest.base import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
     NotAnArticle,
     Skipped,
+    check_length,
     decode_bytes,
     make_article,
     read_bytes,
@@ -26,7 +28,13 @@ __all__ = ["EXTENSIONS", "parse_text", "read_text"]
 EXTENSIONS = (".txt", ".text", ".md")
 
 
-def parse_text(data: bytes, *, id: str, path: str | None = None) -> Article:  # noqa: A002
+def parse_text(
+    data: bytes,
+    *,
+    id: str,  # noqa: A002 - the field's name in the model
+    path: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
     r"""Make one article from the bytes of a plain-text document.
 
     Parameters
@@ -37,21 +45,27 @@ def parse_text(data: bytes, *, id: str, path: str | None = None) -> Article:  # 
         The article id.
     path : str, optional
         Where it came from.
+    max_chars : int
+        Length cap of the decoded text, checked before it is repaired.
 
     Raises
     ------
     NotAnArticle
-        For binary or blank input.
+        For binary or blank input, or a text over the length cap.
 
     Examples
     --------
     >>> parse_text(b"Please wait\xe2\x80\xa6\r\n", id="a").text
     'Please wait…\n'
     """
-    return make_article(id, repair_text(decode_bytes(data)), path=path)
+    text = decode_bytes(data)
+    check_length(len(text), max_chars)
+    return make_article(id, repair_text(text), path=path)
 
 
-def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+def read_text(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | Skipped]:
     """Read a plain-text file as one article, or say why not.
 
     Examples
@@ -60,6 +74,7 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     '000_8f5fee30c03d4b84'
     """
     try:
-        yield parse_text(read_bytes(path, max_bytes), id=path.stem, path=str(path))
+        data = read_bytes(path, max_bytes, max_chars)
+        yield parse_text(data, id=path.stem, path=str(path), max_chars=max_chars)
     except NotAnArticle as skip:
         yield Skipped(str(path), skip.reason)

@@ -73,3 +73,50 @@ def test_unknown_format_is_a_usage_error(tmp_path):
     result = run(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "e.xyz")])
     assert result.exit_code == 2
     assert "format" in result.output.lower()
+
+
+def test_library_warning_is_one_warning_line(tmp_path, monkeypatch):
+    import warnings
+
+    import geostrikes.export as export
+
+    real = export.write_events
+
+    def noisy(*args, **kwargs):
+        warnings.warn("a library changed its mind\nabout something", FutureWarning, stacklevel=2)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(export, "write_events", noisy)
+    (tmp_path / "a.txt").write_text(STRIKE, encoding="utf-8")
+    result = run(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "e.geojson"), "-q"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "warning: FutureWarning: a library changed its mind about something"
+    ]
+
+
+def test_keyboard_interrupt_while_parsing_is_exit_130_with_one_line(monkeypatch):
+    from geostrikes.cli._common import GeostrikesGroup
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(GeostrikesGroup, "parse_args", interrupted)
+    result = CliRunner().invoke(cli, ["extract", "--help"])
+    assert result.exit_code == 130
+    assert result.stderr.splitlines() == ["error: interrupted; no output was written"]
+
+
+def test_keyboard_interrupt_in_a_command_is_exit_130_with_one_line(tmp_path, monkeypatch):
+    import geostrikes.ingest as ingest
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest, "read_articles", interrupted)
+    out = tmp_path / "e.geojson"
+    out.write_text("earlier result", encoding="utf-8")
+    result = run(["extract", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 130
+    assert result.stderr.splitlines() == ["error: interrupted; no output was written"]
+    assert out.read_text(encoding="utf-8") == "earlier result"

@@ -31,3 +31,12 @@ def test_group_help_and_version():
     result = runner.invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert __version__ in result.output
+
+
+@pytest.mark.parametrize("name", ["extract", "places", "map"])
+def test_max_chars_is_documented_with_the_library_default(name):
+    from geostrikes.ingest.base import DEFAULT_MAX_CHARS
+
+    result = CliRunner().invoke(cli, [name, "--help"], terminal_width=200)
+    assert "--max-chars N" in result.output
+    assert f"[default: {DEFAULT_MAX_CHARS}" in result.output

@@ -52,6 +52,31 @@ def test_windows1252_curly_quotes_and_euro_are_decoded():
     assert decode_bytes(b"\x93Strike\x94 cost \x80 5m, caf\xe9") == "“Strike” cost € 5m, café"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # charset-normalizer alone names mac_latin2, mac_iceland, cp775 and cp1250 for these.
+        "À Évreux, l’été: ça été très éprouvé à Sète; élève âgée où ù ê ë ï î ô œ",
+        "Größere Schäden in Düsseldorf, Köln und München – „überprüft“.",
+        "• Strike one\n• Strike two\n• Strike three ™ ©",
+        "Zoé Müller, José Núñez, Søren Ågård, Françoise Lefèvre",
+    ],
+)
+def test_western_windows1252_is_not_read_as_a_dos_mac_or_sibling_code_page(text):
+    assert sniff_encoding(text.encode("cp1252")) == "cp1252"
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_windows1252_with_a_stray_undefined_byte_stays_windows1252():
+    text = "Le ministère a déclaré que l’armée avait frappé près de Deir ez-Zor."
+    assert decode_bytes(text.encode("cp1252") + b"\x81") == text + "\ufffd"
+
+
+def test_cyrillic_windows1251_sentence_is_not_read_as_mac_cyrillic():
+    text = "Удар по Харькову нанесли ночью, сообщили власти."
+    assert decode_bytes(text.encode("cp1251")) == text
+
+
 def test_cyrillic_windows1251_is_not_read_as_western():
     text = "Привет, как дела? Всё хорошо, удар по базе."
     assert decode_bytes(text.encode("cp1251")) == text

@@ -156,3 +156,28 @@ def test_without_trafilatura_pages_are_stripped_with_one_warning(monkeypatch):
         parse_html(b"<p>Second page.</p>", id="b")
     assert STORY in first.text
     assert_no_code(first.text)
+
+
+def test_length_cap_counts_the_page_text_not_its_markup(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(HOSTILE_PAGE, encoding="utf-8")
+    text = read_articles(page).__next__().text
+    assert len(HOSTILE_PAGE) > 2 * len(text)
+    kept = list(read_articles(page, max_chars=len(text) + 10, on_skip=pytest.fail))
+    assert [a.id for a in kept] == ["page"]
+    skips = []
+    assert list(read_articles(page, max_chars=len(text) // 2,
+                              on_skip=lambda w, r: skips.append((w, r)))) == []
+    assert skips[0][0] == str(page) and "longer than the cap" in skips[0][1]
+
+
+def test_page_far_bigger_than_the_length_cap_is_skipped_unread(tmp_path, monkeypatch):
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>{STORY}</p>" + "<div class='ad'></div>" * 100, encoding="utf-8")
+    monkeypatch.setattr(html_format, "parse_html", lambda *a, **k: pytest.fail("was parsed"))
+    skips = []
+    assert list(read_articles(page, max_chars=200,
+                              on_skip=lambda w, r: skips.append((w, r)))) == []
+    size = page.stat().st_size
+    assert skips == [(str(page), f"page larger than 2,000 bytes ({size:,}), ten for each "
+                      "character of the length cap; raise max_chars (--max-chars) to read it")]

@@ -258,3 +258,19 @@ def test_json_empty_list_is_skipped(tmp_path):
     path = tmp_path / "none.json"
     path.write_text("[]")
     assert read(path) == ([], [(str(path), "an empty list")])
+
+
+def test_text_over_the_length_cap_skips_the_line_and_the_rest_is_read(tmp_path):
+    path = feed(tmp_path, {"id": "a", "text": "x" * 101}, {"id": "b", "text": "Strike."})
+    articles, skips = read(path, max_chars=100)
+    assert [a.id for a in articles] == ["b"]
+    assert skips == [(f"{path}:1", "text longer than the cap of 100 characters "
+                      "(101 characters); raise max_chars (--max-chars) to read it")]
+
+
+def test_json_list_item_over_the_length_cap_is_skipped(tmp_path):
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([{"text": "x" * 101}, {"text": "Strike."}]), encoding="utf-8")
+    articles, skips = read(path, max_chars=100)
+    assert [a.id for a in articles] == ["list-1"]
+    assert [where for where, _ in skips] == [f"{path}[0]"]

@@ -105,15 +105,21 @@ def test_max_bytes_must_be_a_positive_integer(max_bytes):
         read_articles(SEEDS, max_bytes=max_bytes)
 
 
+@pytest.mark.parametrize("max_chars", [0, -1, 1.5, True])
+def test_max_chars_must_be_a_positive_integer(max_chars):
+    with pytest.raises(ValueError, match="max_chars"):
+        read_articles(SEEDS, max_chars=max_chars)
+
+
 def test_reading_is_lazy_one_file_at_a_time(tmp_path, monkeypatch):
     for name in "abc":
         write(tmp_path / f"{name}.txt")
     opened = []
     real_read_bytes = text_format.read_bytes
 
-    def counting_read_bytes(path, max_bytes):
+    def counting_read_bytes(path, *args):
         opened.append(path.name)
-        return real_read_bytes(path, max_bytes)
+        return real_read_bytes(path, *args)
 
     monkeypatch.setattr(text_format, "read_bytes", counting_read_bytes)
     articles = read_articles(tmp_path)
@@ -320,6 +326,22 @@ def test_stdin_over_the_size_limit_is_skipped(monkeypatch):
     assert articles == []
     assert skips[0][0] == "<stdin>"
     assert "size limit" in skips[0][1]
+
+
+def test_stdin_text_over_the_length_cap_is_skipped(monkeypatch):
+    fake_stdin(monkeypatch, "Strike on Erbil “again”. ".encode() * 10)
+    articles, skips = read("-", max_chars=100)
+    assert articles == []
+    assert skips[0][0] == "<stdin>" and "cap of 100 characters (250 characters)" in skips[0][1]
+
+
+def test_stdin_far_over_the_length_cap_is_not_read_whole(monkeypatch):
+    stream = io.BytesIO(b"Strike. " * 10_000)
+    buffered = io.BufferedReader(stream)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(buffered, encoding="utf-8"))
+    articles, skips = read("-", max_chars=100)
+    assert articles == [] and "(405 bytes)" in skips[0][1]
+    assert stream.tell() <= 16_384  # a buffer or two of the 80,000 bytes
 
 
 def test_stdin_text_only_stand_in_is_read(monkeypatch):

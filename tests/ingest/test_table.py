@@ -196,3 +196,11 @@ def test_unusable_sidecar_is_one_problem(tmp_path, content):
 def test_table_with_only_a_header_is_skipped(tmp_path):
     path = table(tmp_path, ["id", "text"])
     assert read(path) == ([], [(str(path), "no rows under the header")])
+
+
+def test_row_over_the_length_cap_is_skipped_naming_its_line(tmp_path):
+    path = table(tmp_path, ["id", "text"], ["a", "Strike."], ["b", "é" * 101], ["c", "Raid."])
+    articles, skips = read(path, max_chars=100)
+    assert [a.id for a in articles] == ["a", "c"]
+    assert [where for where, _ in skips] == [f"{path}:3"]
+    assert "cap of 100 characters (101 characters)" in skips[0][1]

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from geostrikes.ingest import read_articles
+import geostrikes.ingest.text as text_format
 from geostrikes.ingest.text import parse_text, read_text
 from geostrikes.model import Article
 
@@ -96,19 +97,37 @@ def test_crlf_and_cr_newlines_become_lf(tmp_path):
 def test_very_long_line_is_read_whole_and_fast(tmp_path):
     line = ("Missiles hit the base near Baghdad “again”, said officials. " * 40_000).encode()
     start = time.perf_counter()
-    articles, _ = read(write(tmp_path, "a.txt", line))
+    articles, _ = read(write(tmp_path, "a.txt", line), max_chars=len(line))
     assert time.perf_counter() - start < 5
     assert len(articles[0].text) == len(line.decode())
 
 
-def test_article_over_50_mb_is_skipped_by_the_default_size_limit(tmp_path):
+def test_article_over_50_mb_is_skipped_by_the_default_limits(tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as stream:
         stream.write(b"Strike. " * 7_500_000)  # 60 MB
     articles, skips = read(path)
     assert articles == []
     assert skips[0][0] == str(path)
-    assert "larger than the size limit" in skips[0][1]
+    assert "longer than the cap of 1,000,000 characters (60,000,000 bytes)" in skips[0][1]
+    articles, skips = read(path, max_chars=100_000_000)
+    assert articles == [] and "larger than the size limit" in skips[0][1]
+
+
+def test_text_over_the_length_cap_is_skipped_and_the_rest_read(tmp_path):
+    write(tmp_path, "a_short.txt", "Strike on Erbil, “again”.".encode())
+    write(tmp_path, "b_long.txt", "Strike on Erbil, “again”. ".encode() * 10)
+    articles, skips = read(tmp_path, max_chars=100)
+    assert [a.id for a in articles] == ["a_short"]
+    assert [Path(where).name for where, _ in skips] == ["b_long.txt"]
+    assert "longer than the cap of 100 characters (260 characters)" in skips[0][1]
+
+
+def test_file_too_big_for_any_text_under_the_cap_is_not_read(tmp_path, monkeypatch):
+    path = write(tmp_path, "a.txt", b"Strike. " * 100)
+    monkeypatch.setattr(text_format, "parse_text", lambda *a, **k: pytest.fail("was read"))
+    articles, skips = read(path, max_chars=100)
+    assert articles == [] and "(800 bytes)" in skips[0][1]
 
 
 def test_max_bytes_skips_smaller_articles_and_reads_the_rest(tmp_path):
