@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geostrikes.geocode import rules
-from geostrikes.geocode.demonyms import DEMONYMS
+from geostrikes.geocode.demonyms import DEMONYMS, PLACE_ADJECTIVES
 from geostrikes.geocode.gazetteer import Candidate, Gazetteer, default_gazetteer
 from geostrikes.geocode.normalize import name_key
 from geostrikes.geocode.recognize import find_spans, tokenize
@@ -106,12 +106,11 @@ class Geoparser:
         slots = []
         for start, end in spans:
             surface = text[start:end]
-            demonym = DEMONYMS.get(name_key(surface))
-            country = self.gazetteer.country(demonym) if demonym else None
-            if country is not None:
+            adjective = self._adjective_place(surface, recognised)
+            if adjective is not None:
                 # Given as a place span, "Russian" can only mean Russia.
-                slots.append(_Slot(start, end, surface, [(country, country.prior)],
-                                   Kind.COUNTRY))
+                slots.append(_Slot(start, end, surface, [(adjective, adjective.prior)],
+                                   adjective.kind))
                 continue
             # In running text a short code is a word ("DEC", "PMF", "BC"), not a place.
             ranked = [(c, s) for c, s in self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
@@ -124,6 +123,16 @@ class Geoparser:
             slots.append(_Slot(start, end, surface, ranked, hint,
                                rules.qualifier(text, start)))
         return slots
+
+    def _adjective_place(self, surface: str, recognised: bool) -> Candidate | None:
+        """The country or region a demonym names ("Iranian", and for given spans "European")."""
+        key = name_key(surface)
+        code = DEMONYMS.get(key)
+        if code is None and not recognised:
+            code = PLACE_ADJECTIVES.get(key)
+        if code is None:
+            return None
+        return self.gazetteer.country(code) if len(code) == 2 else self.gazetteer.candidate(code)
 
     def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
         """Candidates for the longest part of a name that is known ("Dubai World Cup")."""
@@ -382,10 +391,10 @@ def _proximity(cand: Candidate, index: int,
 def _is_code(cand: Candidate, surface: str) -> bool:
     # Short capitals in running text are acronyms (PMF, IRGC, DEC); the
     # gazetteer carries such codes for airports and cities. Only countries and
-    # provinces are commonly written that way (US, UK, UAE, KSA).
+    # provinces and unions are commonly written that way (US, UK, UAE, KSA, TX, EU).
     matched = cand.matched_name
     short_caps = len(matched.replace(".", "")) <= 4 and matched.replace(".", "").isupper()
-    return short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1)
+    return short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
 
 
 def _confident(slot: _Slot) -> bool:
