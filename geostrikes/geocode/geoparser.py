@@ -18,6 +18,7 @@ One pipeline class wires four short stages, each replaceable:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -166,6 +167,8 @@ class Geoparser:
                     slot.choice, slot.score = slot.ranked[0]
                     continue  # nothing to choose between
                 apposition = self._apposition(text, slots, index)
+                partners = _coordinated(text, slots, index)
+                division = _namesake_division(slot)
                 best, best_score = None, -math.inf
                 for cand, base in slot.ranked:
                     score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
@@ -175,7 +178,9 @@ class Geoparser:
                         score += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
-                    score += _proximity(cand, index, near)
+                    score += _partner_bonus(cand, partners)
+                    if not _yields_to_division(cand, division):
+                        score += _proximity(cand, index, near)
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
@@ -200,8 +205,10 @@ class Geoparser:
             elif len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
                 votes[cc] += 0.5
             else:
-                for cand, _ in slot.ranked[:5]:
-                    votes[cand.country_code or ""] += 0.1
+                # One vote per country: twenty American Springfields are no more
+                # evidence for the United States than one.
+                for code in {cand.country_code or "" for cand, _ in slot.ranked[:5]}:
+                    votes[code] += 0.1
         for token in tokenize(text) if tokens is None else tokens:
             code = DEMONYMS.get(token.key)
             if code and token.capital and not token.text.isupper() and "." not in token.text:
@@ -357,6 +364,58 @@ class Geoparser:
         """Mentions of many articles, streamed article by article."""
         for article in articles:
             yield from self.parse(article)
+
+
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
+_TOWN_BELOW_DIVISION = 100_000
+
+
+def _coordinated(text: str, slots: list[_Slot], index: int) -> list[Candidate]:
+    """The choices of the names joined to this one by "and", "or" or a list comma.
+
+    "Allendale and Ramsey", "California or Washington": coordinated names are
+    usually places of one kind in one region.
+    """
+    partners = []
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(slots):
+            continue
+        left, right = sorted((slots[index], slots[other]), key=lambda s: s.start)
+        gap = text[left.end:right.start]
+        if len(gap) < 8 and _COORDINATION.match(gap) and slots[other].choice is not None:
+            partners.append(slots[other].choice)
+    return partners
+
+
+def _partner_bonus(cand: Candidate, partners: list[Candidate]) -> float:
+    bonus = 0.0
+    for other in partners:
+        if other.pid == cand.pid or other.country_code != cand.country_code:
+            continue
+        if other.kind == cand.kind:
+            bonus += 0.4
+        if cand.admin1 and other.admin1 == cand.admin1:
+            bonus += 0.4
+    return min(bonus, 0.8)
+
+
+def _namesake_division(slot: _Slot) -> Candidate | None:
+    """A country or first-level division that bears the slot's name as its own."""
+    key = name_key(slot.text)
+    for cand, _ in slot.ranked:
+        if cand.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) and name_key(cand.name) == key:
+            return cand
+    return None
+
+
+def _yields_to_division(cand: Candidate, division: Candidate | None) -> bool:
+    """Whether a town must not outscore its namesake division by mere proximity.
+
+    "California" next to "Washington" is the state, not the Maryland town
+    of California that lies near the capital.
+    """
+    return (division is not None and cand.kind == Kind.POPULATED_PLACE
+            and cand.population < _TOWN_BELOW_DIVISION)
 
 
 def _anchor_points(anchors: list[tuple[int, Candidate]]
