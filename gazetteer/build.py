@@ -681,6 +681,23 @@ POSTAL_WORDS = frozenset({"IN", "OR", "ME", "OK", "HI", "OH", "AS", "DE", "PA", 
                           "NO", "AL", "ID"})
 
 
+#: The abbreviations of US states in AP style ("Allendale, N.J.", "Tampa, Fla."), by GeoNames
+#: admin1 code. Those that are also common words or titles (Miss., Col., Del., Ind., Mass.,
+#: Wash., Mo.) are left out.
+AP_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "US.AL": ("Ala.",), "US.AZ": ("Ariz.",), "US.AR": ("Ark.",), "US.CA": ("Calif.",),
+    "US.CO": ("Colo.",), "US.CT": ("Conn.",), "US.FL": ("Fla.",), "US.GA": ("Ga.",),
+    "US.IL": ("Ill.",), "US.KS": ("Kan.", "Kans."), "US.KY": ("Ky.",), "US.LA": ("La.",),
+    "US.MD": ("Md.",), "US.MI": ("Mich.",), "US.MN": ("Minn.",), "US.MT": ("Mont.",),
+    "US.NE": ("Neb.", "Nebr."), "US.NV": ("Nev.",), "US.NH": ("N.H.",), "US.NJ": ("N.J.",),
+    "US.NM": ("N.M.",), "US.NY": ("N.Y.",), "US.NC": ("N.C.",), "US.ND": ("N.D.",),
+    "US.OK": ("Okla.",), "US.OR": ("Ore.",), "US.PA": ("Pa.",), "US.RI": ("R.I.",),
+    "US.SC": ("S.C.",), "US.SD": ("S.D.",), "US.TN": ("Tenn.",), "US.TX": ("Tex.",),
+    "US.VT": ("Vt.",), "US.VA": ("Va.",), "US.WV": ("W.Va.", "W. Va."), "US.WI": ("Wis.",),
+    "US.WY": ("Wyo.",), "US.DC": ("D.C.",),
+}
+
+
 def postal_names(cc: str, postal: object) -> list[str]:
     """A US state's or Canadian province's postal code as a name, unless it is a word."""
     if cc not in POSTAL_COUNTRIES or not isinstance(postal, str):
@@ -746,7 +763,7 @@ def add_admin1(gaz: Gazetteer, data: Path) -> None:
         place = Place(f"gn:{gid}", display_name([ascii_name, name, ne_en]), "admin1", lat, lon,
                       cc=cc, feature_code="ADM1",
                       source_ids=[f"geonames:{gid}"], geom=geom)
-        place.add_names([name, ascii_name])
+        place.add_names([name, ascii_name, *AP_STATE_ABBREVIATIONS.get(code, ())])
         if len(members) == 1:
             place.add_source(f"ne:{members[0].adm1_code}")
             place.add_names(ne_names(members[0]))
