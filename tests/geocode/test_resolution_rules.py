@@ -1,0 +1,116 @@
+"""Resolution rules on the bundled gazetteer, each test named after the sentence it protects."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from geostrikes.geocode.gazetteer import Candidate
+from geostrikes.geocode.geoparser import Geoparser, _Slot
+from geostrikes.model import Article, Kind
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return Geoparser()
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+def at_spans(parser, text, *surfaces):
+    """Resolve exactly the given words of ``text`` (as a gold-span benchmark does)."""
+    spans = tuple((text.index(s), text.index(s) + len(s)) for s in surfaces)
+    return {m.text: m for m in parser.parse(Article("t", text, spans=spans))}
+
+
+def raw(parser, text):
+    return {m.text: m for m in parser.parse(Article("t", text))}
+
+
+def test_eu_ministers_met_on_monday_names_europe(parser):
+    m = at_spans(parser, "EU ministers met on Monday to discuss tariffs.", "EU")["EU"]
+    assert m.place.kind == Kind.REGION and m.place.name == "Europe"
+
+
+def test_european_farmers_protested_given_as_a_span_is_europe(parser):
+    m = at_spans(parser, "European farmers protested in the capital.", "European")["European"]
+    assert m.place.name == "Europe"
+
+
+def test_european_farmers_protested_is_no_place_in_running_text(parser):
+    assert "European" not in raw(parser, "European farmers protested outside the mill.")
+
+
+def test_aid_flights_to_africa_resolve_to_the_continent(parser):
+    m = raw(parser, "The charity sends aid flights to Africa every month.")["Africa"]
+    assert m.place.kind == Kind.REGION and km(m.latitude, m.longitude, 7.2, 21.1) < 50
+
+
+def test_storms_over_the_atlantic_ocean(parser):
+    m = raw(parser, "Two storms formed over the Atlantic Ocean this week.")["Atlantic Ocean"]
+    assert m.place.kind == Kind.REGION
+
+
+def test_she_grew_up_in_scotland_is_the_nation(parser):
+    m = raw(parser, "She grew up in Scotland before moving south.")["Scotland"]
+    assert m.place.kind == Kind.ADMIN1 and m.place.country_code == "GB"
+
+
+def test_the_volcano_on_hawaii_is_at_the_state_not_its_capital_island(parser):
+    m = raw(parser, "Lava from the volcano reached homes in Hawaii on Friday.")["Hawaii"]
+    assert km(m.latitude, m.longitude, 20.8, -156.3) < 161
+
+
+def test_orange_county_deputies_in_california(parser):
+    text = "Orange County deputies closed the beach road in California."
+    m = raw(parser, text)["Orange County"]
+    assert m.place.kind == Kind.ADMIN2 and m.place.admin1 == "California"
+
+
+def test_a_gala_in_allendale_nj_is_in_new_jersey(parser):
+    text = "The gala in Allendale, N.J., raised money for the shelter."
+    m = at_spans(parser, text, "Allendale", "N.J.")["Allendale"]
+    assert m.place.country_code == "US" and m.place.admin1 == "New Jersey"
+
+
+def test_he_was_born_in_paris_texas(parser):
+    m = raw(parser, "He was born in Paris, Texas, and studied in Austin.")["Paris"]
+    assert m.place.country_code == "US" and m.place.admin1 == "Texas"
+
+
+def test_the_cathedral_city_of_salisbury_is_not_harare(parser):
+    m = at_spans(parser, "The cathedral city of Salisbury is in Wiltshire.", "Salisbury")
+    assert m["Salisbury"].place.name != "Harare"
+
+
+def test_jobs_left_california_or_washington_for_texas_are_states(parser):
+    text = "Tech jobs left California or Washington for cheaper Texas."
+    found = at_spans(parser, text, "California", "Washington", "Texas")
+    assert found["California"].place.kind == Kind.ADMIN1
+    assert found["Texas"].place.kind == Kind.ADMIN1
+
+
+def test_police_in_england_and_wales_is_two_nations(parser):
+    found = at_spans(parser, "Police numbers in England and Wales fell again.", "England", "Wales")
+    assert found["England"].place.kind == Kind.ADMIN1
+    assert found["Wales"].place.kind == Kind.ADMIN1
+
+
+def _cand(pid, cc):
+    return Candidate(pid, f"t:{pid}", "Springfield", Kind.POPULATED_PLACE, 0.0, 0.0, cc, None,
+                     1000, "PPL", (), False, "Springfield", True)
+
+
+def test_many_american_springfields_are_one_vote_for_the_united_states():
+    # Four namesakes in one country and one in another: an ambiguous name is
+    # evidence for each country it may be in, once.
+    ranked = [(_cand(i, "US"), 1.0) for i in range(4)] + [(_cand(9, "GB"), 1.0)]
+    slot = _Slot(0, 11, "Springfield", ranked)
+    profile = Geoparser._country_profile("Springfield", [slot], tokens=[])
+    assert profile["US"] == profile["GB"]
