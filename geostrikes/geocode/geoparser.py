@@ -159,13 +159,14 @@ class Geoparser:
         # Two passes: the second uses the places chosen in the first as anchors.
         anchors: list[tuple[int, Candidate]] = []
         near: list[tuple[float, float, frozenset[int]]] = []
+        namesakes = _same_name_indices(slots)
         for _ in range(2):
-            admin1_keys = {name_key(c.name) for _, c in anchors if c.kind == Kind.ADMIN1}
-            admin1_keys |= {name_key(c.admin1) for _, c in anchors if c.admin1}
+            admin1_keys = _admin1_support(slots, anchors, namesakes)
             for index, slot in enumerate(slots):
                 if len(slot.ranked) == 1:
                     slot.choice, slot.score = slot.ranked[0]
                     continue  # nothing to choose between
+                own = namesakes[index]
                 apposition = self._apposition(text, slots, index)
                 partners = _coordinated(text, slots, index)
                 division = _namesake_division(slot)
@@ -174,19 +175,22 @@ class Geoparser:
                     score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
                     if slot.hint is not None and cand.kind == slot.hint:
                         score += 2.0
-                    if cand.admin1 and name_key(cand.admin1) in admin1_keys:
+                    if cand.admin1 and not admin1_keys.get(name_key(cand.admin1), own) <= own:
                         score += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
+                    if _contains_previous(text, slots, index, cand):
+                        score += 3.0
                     score += _partner_bonus(cand, partners)
                     if not _yields_to_division(cand, division):
-                        score += _proximity(cand, index, near)
+                        score += _proximity(cand, own, near)
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
             anchors = [(i, s.choice) for i, s in enumerate(slots)
                        if s.choice is not None and _confident(s)]
             near = _anchor_points(anchors)
+        _one_sense_per_name(slots, namesakes)
 
     @staticmethod
     def _country_profile(text: str, slots: list[_Slot], tokens: list | None = None
@@ -253,8 +257,8 @@ class Geoparser:
         gap = text[slots[index].end:nxt.start]
         if gap.strip() != "," or not nxt.ranked:
             return None
-        top = nxt.ranked[0][0]
-        return top if top.kind in (Kind.ADMIN1, Kind.COUNTRY) else None
+        # "Tacoma, Washington": the state, though the bare name's first reading is the city.
+        return next((c for c, _ in nxt.ranked[:3] if c.kind in (Kind.ADMIN1, Kind.COUNTRY)), None)
 
 
     # -- the whole article -------------------------------------------------------------
@@ -430,13 +434,74 @@ def _anchor_points(anchors: list[tuple[int, Candidate]]
     return [(lat, lon, frozenset(indices)) for lat, lon, indices in by_place.values()]
 
 
-def _proximity(cand: Candidate, index: int,
+def _contains_previous(text: str, slots: list[_Slot], index: int, cand: Candidate) -> bool:
+    """Whether ``cand`` is a division containing the place named just before "X, cand".
+
+    In "Tacoma, Washington" the second name is the state Tacoma lies in,
+    not the capital city.
+    """
+    if index == 0 or cand.kind not in (Kind.ADMIN1, Kind.COUNTRY):
+        return False
+    prev = slots[index - 1]
+    if text[prev.end:slots[index].start].strip() != ",":
+        return False
+    first = prev.choice if prev.choice is not None else (
+        prev.ranked[0][0] if prev.ranked else None)
+    return first is not None and first.kind in _POINT_KINDS and _inside(first, cand)
+
+
+def _same_name_indices(slots: list[_Slot]) -> list[frozenset[int]]:
+    """For each slot, the indices of all slots of the same name (itself included)."""
+    by_key: dict[str, set[int]] = {}
+    for index, slot in enumerate(slots):
+        by_key.setdefault(name_key(slot.text), set()).add(index)
+    frozen = {key: frozenset(v) for key, v in by_key.items()}
+    return [frozen[name_key(slot.text)] for slot in slots]
+
+
+def _admin1_support(slots: list[_Slot], anchors: list[tuple[int, Candidate]],
+                    namesakes: list[frozenset[int]]) -> dict[str, frozenset[int]]:
+    """First-level divisions the anchors name or lie in -> the mentions that say so."""
+    support: dict[str, set[int]] = {}
+    for index, cand in anchors:
+        keys = [name_key(cand.name)] if cand.kind == Kind.ADMIN1 else []
+        keys += [name_key(cand.admin1)] if cand.admin1 else []
+        for key in keys:
+            support.setdefault(key, set()).update(namesakes[index])
+    return {key: frozenset(v) for key, v in support.items()}
+
+
+def _one_sense_per_name(slots: list[_Slot], namesakes: list[frozenset[int]]) -> None:
+    """Every mention of a name takes the referent of its best-evidenced mention.
+
+    "Allendale, N.J." settles which Allendale the article's later bare
+    "Allendale" means; the choice with the highest score carries the most
+    context (an apposition, a kind word, nearby places).
+    """
+    done: set[frozenset[int]] = set()
+    for group in namesakes:
+        if len(group) < 2 or group in done:
+            continue
+        done.add(group)
+        # A kind word speaks for its own mention only: "Khost province" does not make
+        # every other "Khost" the province.
+        chosen = [slots[i] for i in group if slots[i].choice is not None and slots[i].hint is None]
+        if not chosen:
+            continue
+        best = max(chosen, key=lambda s: (s.score, -s.start))
+        for i in group:
+            slot = slots[i]
+            if slot.hint is None and any(c.pid == best.choice.pid for c, _ in slot.ranked):
+                slot.choice, slot.score = best.choice, best.score
+
+
+def _proximity(cand: Candidate, own: frozenset[int],
                near: list[tuple[float, float, frozenset[int]]]) -> float:
     """Bonus for a candidate close to places the article's other mentions chose."""
     bonus = 0.0
     for lat, lon, indices in near:
-        if indices == {index}:
-            continue  # a mention does not support itself
+        if indices <= own:
+            continue  # a name does not support itself, however often it is repeated
         if abs(lat - cand.latitude) > 4 or abs(lon - cand.longitude) > 6:
             continue  # cheap reject: further than 400 km
         distance = _haversine_km(cand.latitude, cand.longitude, lat, lon)

@@ -114,3 +114,30 @@ def test_many_american_springfields_are_one_vote_for_the_united_states():
     slot = _Slot(0, 11, "Springfield", ranked)
     profile = Geoparser._country_profile("Springfield", [slot], tokens=[])
     assert profile["US"] == profile["GB"]
+
+
+def test_a_later_bare_allendale_is_the_one_the_dateline_named(parser):
+    text = ("ALLENDALE, N.J. -- Volunteers painted the library. Allendale residents "
+            "brought food, and the Allendale mayor thanked them.")
+    found = parser.parse(Article("t", text, spans=tuple(
+        (i, i + 9) for i in (text.index("ALLENDALE"), text.index("Allendale residents"),
+                             text.index("Allendale mayor"))) + (
+        (text.index("N.J."), text.index("N.J.") + 4),)))
+    towns = [m for m in found if m.text.lower() == "allendale"]
+    assert len(towns) == 3 and {m.place.admin1 for m in towns} == {"New Jersey"}
+
+
+def test_tips_from_a_bakery_in_tacoma_washington_name_the_state(parser):
+    found = at_spans(parser, "A bakery in Tacoma, Washington shared its cookie tips.",
+                     "Tacoma", "Washington")
+    assert found["Washington"].place.kind == Kind.ADMIN1
+    assert found["Tacoma"].place.admin1 == "Washington"
+
+
+def test_khost_province_does_not_make_every_khost_the_province(parser):
+    text = "Jets struck Khost province. Later, shops reopened in Khost city centre."
+    found = parser.parse(Article("t", text))
+    first = [m for m in found if m.start < text.index("Later")]
+    later = [m for m in found if m.start > text.index("Later")]
+    assert first and first[0].place.kind == Kind.ADMIN1
+    assert later and later[0].place.kind == Kind.POPULATED_PLACE
