@@ -170,20 +170,24 @@ class Geoparser:
                 apposition = self._apposition(text, slots, index)
                 partners = _coordinated(text, slots, index)
                 division = _namesake_division(slot)
+                largest = max((c.population for c, _ in slot.ranked
+                               if c.kind == Kind.POPULATED_PLACE), default=0)
                 best, best_score = None, -math.inf
                 for cand, base in slot.ranked:
                     score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
                     if slot.hint is not None and cand.kind == slot.hint:
                         score += 2.0
+                    context = 0.0
                     if cand.admin1 and not admin1_keys.get(name_key(cand.admin1), own) <= own:
-                        score += 0.9
+                        context += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
                     if _contains_previous(text, slots, index, cand):
                         score += 3.0
                     score += _partner_bonus(cand, partners)
                     if not _yields_to_division(cand, division):
-                        score += _proximity(cand, own, near)
+                        context += _proximity(cand, own, near)
+                    score += context * _dwarf_factor(cand, largest)
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
@@ -401,6 +405,21 @@ def _partner_bonus(cand: Candidate, partners: list[Candidate]) -> float:
         if cand.admin1 and other.admin1 == cand.admin1:
             bonus += 0.4
     return min(bonus, 0.8)
+
+
+_DWARF_RATIO = 20
+
+
+def _dwarf_factor(cand: Candidate, largest: int) -> float:
+    """How much regional context counts for a town dwarfed by a namesake city.
+
+    A story that mentions Mississippi and "Louisville" more likely means the
+    city of 600,000 in Kentucky than the Mississippi town of 6,000: nearby
+    places and a shared state are weaker evidence than a ninety-fold size.
+    """
+    if cand.kind == Kind.POPULATED_PLACE and cand.population * _DWARF_RATIO < largest:
+        return 0.5
+    return 1.0
 
 
 def _namesake_division(slot: _Slot) -> Candidate | None:

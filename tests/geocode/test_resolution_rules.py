@@ -141,3 +141,9 @@ def test_khost_province_does_not_make_every_khost_the_province(parser):
     later = [m for m in found if m.start > text.index("Later")]
     assert first and first[0].place.kind == Kind.ADMIN1
     assert later and later[0].place.kind == Kind.POPULATED_PLACE
+
+
+def test_a_mississippi_team_that_beat_louisville_played_the_kentucky_city(parser):
+    text = "The team from Mississippi beat Louisville in overtime."
+    m = at_spans(parser, text, "Mississippi", "Louisville")["Louisville"]
+    assert m.place.admin1 == "Kentucky"
