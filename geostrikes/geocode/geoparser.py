@@ -446,7 +446,9 @@ def _anchor_points(anchors: list[tuple[int, Candidate]]
     """Distinct located anchors with the mentions that chose them."""
     by_place: dict[int, tuple[float, float, set[int]]] = {}
     for index, cand in anchors:
-        if cand.kind in (Kind.COUNTRY, Kind.BORDER, Kind.REGION):
+        if cand.kind in (Kind.COUNTRY, Kind.BORDER, Kind.REGION, Kind.ADMIN1):
+            # A province's point is only its middle; containment in it is the
+            # admin1 bonus's business, not proximity's.
             continue
         entry = by_place.setdefault(cand.pid, (cand.latitude, cand.longitude, set()))
         entry[2].add(index)
