@@ -51,7 +51,14 @@ _MAX_CANDIDATES = 25
 # Parts of a longer name that say nothing about where it is.
 _FALLBACK_NOISE = frozenset(
     "the of republic kingdom state states city county north south east west new great "
-    "upper lower central street road river lake mount world cup airport".split()
+    "upper lower central street road river lake mount world cup airport northern southern "
+    "eastern western northeast northwest southeast southwest north-west north-east "
+    "south-west south-east centre center district trust memorial".split()
+)
+# A street named after a place is seldom in it ("Atlantic Avenue", "Northumberland
+# Avenue"), unlike a building ("Delhi High Court"): streets get no fallback.
+_NO_FALLBACK_LAST = frozenset(
+    "street st avenue ave road rd drive boulevard blvd lane highway canal".split()
 )
 
 
@@ -138,6 +145,8 @@ class Geoparser:
     def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
         """Candidates for the longest part of a name that is known ("Dubai World Cup")."""
         words = surface.replace("-", " ").split()
+        if words and name_key(words[-1]) in _NO_FALLBACK_LAST:
+            return []
         for size in range(len(words) - 1, 0, -1):
             for first in (0, len(words) - size):
                 part = " ".join(words[first:first + size])

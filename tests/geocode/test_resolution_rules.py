@@ -147,3 +147,18 @@ def test_a_mississippi_team_that_beat_louisville_played_the_kentucky_city(parser
     text = "The team from Mississippi beat Louisville in overtime."
     m = at_spans(parser, text, "Mississippi", "Louisville")["Louisville"]
     assert m.place.admin1 == "Kentucky"
+
+
+def test_crowds_at_the_convention_centre_are_not_in_cameroon(parser):
+    m = at_spans(parser, "Crowds queued at the Convention Centre.", "Convention Centre")
+    assert m["Convention Centre"].place is None
+
+
+def test_a_shop_on_atlantic_avenue_is_not_in_the_ocean(parser):
+    m = at_spans(parser, "The shop on Atlantic Avenue reopened.", "Atlantic Avenue")
+    assert m["Atlantic Avenue"].place is None
+
+
+def test_a_ruling_of_the_delhi_high_court_is_in_delhi(parser):
+    m = at_spans(parser, "The Delhi High Court ruled on Friday.", "Delhi High Court")
+    assert m["Delhi High Court"].place.country_code == "IN"
