@@ -299,6 +299,8 @@ class Geoparser:
         if not given:
             slots = self._plausible(text, slots, countries)
         mentions = [self._mention(article.id, text, slot) for slot in slots]
+        if given:
+            mentions = _place_at_focus(mentions, slots)
         if not given:
             mentions = self._add_borders(article.id, text, mentions, countries)
         return mentions
@@ -462,6 +464,46 @@ def _anchor_points(anchors: list[tuple[int, Candidate]]
         entry = by_place.setdefault(cand.pid, (cand.latitude, cand.longitude, set()))
         entry[2].add(index)
     return [(lat, lon, frozenset(indices)) for lat, lon, indices in by_place.values()]
+
+
+#: Radius of a mention placed at the article's focus: a town's, or a province's.
+_FOCUS_RADIUS_KM = {Kind.ADMIN1: 150.0}
+_FOCUS_KINDS = (Kind.POPULATED_PLACE, Kind.ADMIN2, Kind.BASE, Kind.AIRPORT, Kind.SITE,
+                Kind.ADMIN1)
+
+
+def _article_focus(slots: list[_Slot]) -> Candidate | None:
+    """The place the article is most about: its most often named town, else province."""
+    for kinds in (_FOCUS_KINDS[:-1], _FOCUS_KINDS[-1:]):
+        counts: Counter[int] = Counter()
+        first: dict[int, Candidate] = {}
+        for slot in slots:
+            if slot.choice is not None and slot.choice.kind in kinds:
+                counts[slot.choice.pid] += 1
+                first.setdefault(slot.choice.pid, slot.choice)
+        if counts:
+            # most_common keeps first-seen order among ties: the earlier name wins.
+            return first[counts.most_common(1)[0][0]]
+    return None
+
+
+def _place_at_focus(mentions: list[Mention], slots: list[_Slot]) -> list[Mention]:
+    """Given spans the gazetteer cannot resolve are placed near the article's focus.
+
+    The input says "Frenchmen Street" or "the Carnegie Library" is a place;
+    a local story's streets and venues lie in the town it is about. The
+    mention stays without a gazetteer place, with precision ``near``, the
+    role ``focus`` and a radius that says how rough the guess is.
+    """
+    if all(m.place is not None for m in mentions):
+        return mentions
+    focus = _article_focus(slots)
+    if focus is None:
+        return mentions
+    radius = _FOCUS_RADIUS_KM.get(focus.kind, _NEAR_RADIUS_KM)
+    return [_replace(m, precision=Precision.NEAR, latitude=focus.latitude,
+                     longitude=focus.longitude, radius_km=radius, locational=True,
+                     role="focus") if m.place is None else m for m in mentions]
 
 
 def _contains_previous(text: str, slots: list[_Slot], index: int, cand: Candidate) -> bool:

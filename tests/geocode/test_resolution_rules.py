@@ -162,3 +162,20 @@ def test_a_shop_on_atlantic_avenue_is_not_in_the_ocean(parser):
 def test_a_ruling_of_the_delhi_high_court_is_in_delhi(parser):
     m = at_spans(parser, "The Delhi High Court ruled on Friday.", "Delhi High Court")
     assert m["Delhi High Court"].place.country_code == "IN"
+
+
+def test_a_bar_on_an_unknown_street_of_a_new_orleans_story_is_near_new_orleans(parser):
+    text = ("New Orleans police closed a bar on Quiet Pelican Lane. Later the New Orleans "
+            "council met.")
+    spans = ((0, 11), (text.index("Quiet"), text.index("Lane") + 4),
+             (text.index("New Orleans council"), text.index("New Orleans council") + 11))
+    found = {m.text: m for m in parser.parse(Article("t", text, spans=spans))}
+    street = found["Quiet Pelican Lane"]
+    assert street.place is None and street.role == "focus" and street.radius_km
+    assert km(street.latitude, street.longitude, 29.95, -90.07) < 50
+
+
+def test_an_unknown_place_is_left_unresolved_without_recognition(parser):
+    text = "Police closed a bar on Quiet Pelican Lane."
+    found = {m.text: m for m in parser.parse(Article("t", text))}
+    assert "Quiet Pelican Lane" not in found
