@@ -153,9 +153,12 @@ class Geoparser:
                 if name_key(part) in _FALLBACK_NOISE:
                     continue
                 # Only a well-known part stands for the whole: "Dubai World Cup" is in
-                # Dubai, but "Royal Street" is not in Royal City.
+                # Dubai, but "Royal Street" is not in Royal City. The ranking score, not
+                # the bare prior, so that a city known by the part only as a former name
+                # (Glendale, once Riverdale) does not qualify.
                 ranked = [(c, s - 0.5) for c, s in self.gazetteer.rank(part)[:_MAX_CANDIDATES]
-                          if not _is_code(c, part) and c.exact and c.prior >= 1.5]
+                          if not _is_code(c, part) and c.exact and c.prior >= 1.5
+                          and s >= 1.5]
                 if ranked:
                     return ranked
         return []
