@@ -28,7 +28,7 @@ from geostrikes.geocode import rules
 from geostrikes.geocode.demonyms import DEMONYMS, PLACE_ADJECTIVES
 from geostrikes.geocode.gazetteer import Candidate, Gazetteer, default_gazetteer
 from geostrikes.geocode.normalize import name_key
-from geostrikes.geocode.recognize import find_spans, tokenize
+from geostrikes.geocode.recognize import STOPWORDS, find_spans, tokenize
 from geostrikes.model import Article, Kind, Mention, Place, Precision
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -250,10 +250,14 @@ class Geoparser:
         surname or a common word than a place.
         """
         kept = []
+        surnames = self._surnames(text)
         for slot in slots:
             cand = slot.choice
             if cand is None:
                 continue
+            if (slot.hint is None and slot.qualifier is None and cand.kind in _POINT_KINDS
+                    and name_key(slot.text) in surnames):
+                continue  # "John Kelly ... Kelly said": a person throughout the article
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
             single = len(slot.text.split()) == 1
@@ -263,6 +267,21 @@ class Geoparser:
                 continue
             kept.append(slot)
         return kept
+
+    def _surnames(self, text: str) -> frozenset[str]:
+        """Words the article writes after a given name ("John Kelly", "Sgt. Kelly").
+
+        The first word must be capitalised, not a place name or one of the
+        words that may stand before a place ("The", "In", "North").
+        """
+        found = set()
+        for match in _NAME_PAIR.finditer(text):
+            first, last = match.group(1), match.group(2)
+            key = name_key(first)
+            if key in STOPWORDS or key in DEMONYMS or self.gazetteer.has_key(key):
+                continue
+            found.add(name_key(last))
+        return frozenset(found)
 
     @staticmethod
     def _apposition(text: str, slots: list[_Slot], index: int) -> Candidate | None:
@@ -388,6 +407,9 @@ class Geoparser:
             yield from self.parse(article)
 
 
+# Two capitalised words in mid-sentence: sentence starts and headlines ("Considering
+# Tunisia", "Politics Ukraine") capitalise words that are not given names.
+_NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
 _TOWN_BELOW_DIVISION = 100_000
 

@@ -179,3 +179,14 @@ def test_an_unknown_place_is_left_unresolved_without_recognition(parser):
     text = "Police closed a bar on Quiet Pelican Lane."
     found = {m.text: m for m in parser.parse(Article("t", text))}
     assert "Quiet Pelican Lane" not in found
+
+
+def test_after_chief_of_staff_john_kelly_a_bare_kelly_is_the_man(parser):
+    text = ("The chief of staff, aide John Kelly, met reporters in Texas. "
+            "Later Kelly told them the plan was final.")
+    assert "Kelly" not in raw(parser, text)
+
+
+def test_though_london_at_a_sentence_start_is_no_given_name_and_surname(parser):
+    text = "Prices rose again. Though London saw smaller rises, London buyers waited."
+    assert raw(parser, text)["London"].place.country_code == "GB"
