@@ -116,6 +116,19 @@ def test_many_american_springfields_are_one_vote_for_the_united_states():
     assert profile["US"] == profile["GB"]
 
 
+def test_every_allendale_takes_the_referent_of_the_best_evidenced_one():
+    from geostrikes.geocode.geoparser import _one_sense_per_name, _same_name_indices
+
+    nj, sc = _cand(1, "US"), _cand(2, "US")
+    first = _Slot(0, 9, "Allendale", [(sc, 1.2), (nj, 1.1)], choice=nj, score=4.5)
+    later = _Slot(50, 59, "Allendale", [(sc, 1.2), (nj, 1.1)], choice=sc, score=2.5)
+    hinted = _Slot(80, 89, "Allendale", [(sc, 1.2), (nj, 1.1)], hint=Kind.POPULATED_PLACE,
+                   choice=sc, score=3.0)
+    slots = [first, later, hinted]
+    _one_sense_per_name(slots, _same_name_indices(slots))
+    assert later.choice is nj and hinted.choice is sc
+
+
 def test_a_later_bare_allendale_is_the_one_the_dateline_named(parser):
     text = ("ALLENDALE, N.J. -- Volunteers painted the library. Allendale residents "
             "brought food, and the Allendale mayor thanked them.")
