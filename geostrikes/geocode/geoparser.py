@@ -184,6 +184,7 @@ class Geoparser:
                 division = _namesake_division(slot)
                 largest = max((c.population for c, _ in slot.ranked
                                if c.kind == Kind.POPULATED_PLACE), default=0)
+                state = _state_not_country(slot, anchors, own, countries)
                 best, best_score = None, -math.inf
                 for cand, base in slot.ranked:
                     score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
@@ -200,6 +201,8 @@ class Geoparser:
                     if not _yields_to_division(cand, division):
                         context += _proximity(cand, own, near)
                     score += context * _dwarf_factor(cand, largest)
+                    if state is not None and cand.pid == state.pid:
+                        score += 2.5
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
@@ -444,6 +447,29 @@ def _partner_bonus(cand: Candidate, partners: list[Candidate]) -> float:
 
 
 _DWARF_RATIO = 20
+
+
+def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
+                       own: frozenset[int], countries: dict[str, float]) -> Candidate | None:
+    """The state that a country's namesake means in a story about another country.
+
+    "Georgia" in an American story with no other Georgian place is the US
+    state; in a Tbilisi story it stays the country. Only when the state's
+    country is well supported and none of the article's other mentions lies
+    in the namesake country (the name's own vote makes the namesake country
+    lead the profile, so the state's country need only be well supported).
+    """
+    key = name_key(slot.text)
+    country = next((c for c, _ in slot.ranked if c.kind == Kind.COUNTRY), None)
+    state = next((c for c, _ in slot.ranked if c.kind == Kind.ADMIN1
+                  and name_key(c.name) == key), None)
+    if country is None or state is None or state.country_code == country.country_code:
+        return None
+    if countries.get(state.country_code or "", 0.0) < 0.5 or not anchors:
+        return None
+    if any(c.country_code == country.country_code for i, c in anchors if i not in own):
+        return None
+    return state
 
 
 def _dwarf_factor(cand: Candidate, largest: int) -> float:

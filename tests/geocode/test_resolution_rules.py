@@ -203,3 +203,15 @@ def test_after_chief_of_staff_john_kelly_a_bare_kelly_is_the_man(parser):
 def test_though_london_at_a_sentence_start_is_no_given_name_and_surname(parser):
     text = "Prices rose again. Though London saw smaller rises, London buyers waited."
     assert raw(parser, text)["London"].place.country_code == "GB"
+
+
+def test_a_convoy_that_left_georgia_for_dayton_ohio_left_the_us_state(parser):
+    text = "Officials in Dayton said the convoy that left Georgia on Friday reached Ohio."
+    m = at_spans(parser, text, "Dayton", "Georgia", "Ohio")["Georgia"]
+    assert m.place.kind == Kind.ADMIN1 and m.place.country_code == "US"
+
+
+def test_georgia_with_tbilisi_in_the_story_stays_the_country(parser):
+    text = "Officials in Tbilisi said the convoy that left Georgia on Friday reached Turkey."
+    m = at_spans(parser, text, "Tbilisi", "Georgia", "Turkey")["Georgia"]
+    assert m.place.kind == Kind.COUNTRY
