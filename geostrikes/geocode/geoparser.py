@@ -541,8 +541,8 @@ def _article_focus(slots: list[_Slot]) -> Candidate | None:
 def _place_at_focus(mentions: list[Mention], slots: list[_Slot]) -> list[Mention]:
     """Given spans the gazetteer cannot resolve are placed near the article's focus.
 
-    The input says "Frenchmen Street" or "the Carnegie Library" is a place;
-    a local story's streets and venues lie in the town it is about. The
+    The input says "Quiet Pelican Lane" or "the Elm Street library" is a
+    place; a local story's streets and venues lie in the town it is about. The
     mention stays without a gazetteer place, with precision ``near``, the
     role ``focus`` and a radius that says how rough the guess is.
     """
