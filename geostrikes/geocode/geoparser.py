@@ -18,16 +18,17 @@ One pipeline class wires four short stages, each replaceable:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geostrikes.geocode import rules
-from geostrikes.geocode.demonyms import DEMONYMS
+from geostrikes.geocode.demonyms import DEMONYMS, PLACE_ADJECTIVES
 from geostrikes.geocode.gazetteer import Candidate, Gazetteer, default_gazetteer
 from geostrikes.geocode.normalize import name_key
-from geostrikes.geocode.recognize import find_spans, tokenize
+from geostrikes.geocode.recognize import STOPWORDS, find_spans, tokenize
 from geostrikes.model import Article, Kind, Mention, Place, Precision
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,7 +51,14 @@ _MAX_CANDIDATES = 25
 # Parts of a longer name that say nothing about where it is.
 _FALLBACK_NOISE = frozenset(
     "the of republic kingdom state states city county north south east west new great "
-    "upper lower central street road river lake mount world cup airport".split()
+    "upper lower central street road river lake mount world cup airport northern southern "
+    "eastern western northeast northwest southeast southwest north-west north-east "
+    "south-west south-east centre center district trust memorial".split()
+)
+# A street named after a place is seldom in it ("Atlantic Avenue", "Northumberland
+# Avenue"), unlike a building ("Delhi High Court"): streets get no fallback.
+_NO_FALLBACK_LAST = frozenset(
+    "street st avenue ave road rd drive boulevard blvd lane highway canal".split()
 )
 
 
@@ -106,12 +114,11 @@ class Geoparser:
         slots = []
         for start, end in spans:
             surface = text[start:end]
-            demonym = DEMONYMS.get(name_key(surface))
-            country = self.gazetteer.country(demonym) if demonym else None
-            if country is not None:
+            adjective = self._adjective_place(surface, recognised)
+            if adjective is not None:
                 # Given as a place span, "Russian" can only mean Russia.
-                slots.append(_Slot(start, end, surface, [(country, country.prior)],
-                                   Kind.COUNTRY))
+                slots.append(_Slot(start, end, surface, [(adjective, adjective.prior)],
+                                   adjective.kind))
                 continue
             # In running text a short code is a word ("DEC", "PMF", "BC"), not a place.
             ranked = [(c, s) for c, s in self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
@@ -125,18 +132,33 @@ class Geoparser:
                                rules.qualifier(text, start)))
         return slots
 
+    def _adjective_place(self, surface: str, recognised: bool) -> Candidate | None:
+        """The country or region a demonym names ("Iranian", and for given spans "European")."""
+        key = name_key(surface)
+        code = DEMONYMS.get(key)
+        if code is None and not recognised:
+            code = PLACE_ADJECTIVES.get(key)
+        if code is None:
+            return None
+        return self.gazetteer.country(code) if len(code) == 2 else self.gazetteer.candidate(code)
+
     def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
         """Candidates for the longest part of a name that is known ("Dubai World Cup")."""
         words = surface.replace("-", " ").split()
+        if words and name_key(words[-1]) in _NO_FALLBACK_LAST:
+            return []
         for size in range(len(words) - 1, 0, -1):
             for first in (0, len(words) - size):
                 part = " ".join(words[first:first + size])
                 if name_key(part) in _FALLBACK_NOISE:
                     continue
                 # Only a well-known part stands for the whole: "Dubai World Cup" is in
-                # Dubai, but "Royal Street" is not in Royal City.
+                # Dubai, but "Royal Street" is not in Royal City. The ranking score, not
+                # the bare prior, so that a city known by the part only as a former name
+                # (Glendale, once Riverdale) does not qualify.
                 ranked = [(c, s - 0.5) for c, s in self.gazetteer.rank(part)[:_MAX_CANDIDATES]
-                          if not _is_code(c, part) and c.exact and c.prior >= 1.5]
+                          if not _is_code(c, part) and c.exact and c.prior >= 1.5
+                          and s >= 1.5]
                 if ranked:
                     return ranked
         return []
@@ -149,30 +171,45 @@ class Geoparser:
         # Two passes: the second uses the places chosen in the first as anchors.
         anchors: list[tuple[int, Candidate]] = []
         near: list[tuple[float, float, frozenset[int]]] = []
+        namesakes = _same_name_indices(slots)
         for _ in range(2):
-            admin1_keys = {name_key(c.name) for _, c in anchors if c.kind == Kind.ADMIN1}
-            admin1_keys |= {name_key(c.admin1) for _, c in anchors if c.admin1}
+            admin1_keys = _admin1_support(slots, anchors, namesakes)
             for index, slot in enumerate(slots):
                 if len(slot.ranked) == 1:
                     slot.choice, slot.score = slot.ranked[0]
                     continue  # nothing to choose between
+                own = namesakes[index]
                 apposition = self._apposition(text, slots, index)
+                partners = _coordinated(text, slots, index)
+                division = _namesake_division(slot)
+                largest = max((c.population for c, _ in slot.ranked
+                               if c.kind == Kind.POPULATED_PLACE), default=0)
+                state = _state_not_country(slot, anchors, own, countries)
                 best, best_score = None, -math.inf
                 for cand, base in slot.ranked:
                     score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
                     if slot.hint is not None and cand.kind == slot.hint:
                         score += 2.0
-                    if cand.admin1 and name_key(cand.admin1) in admin1_keys:
-                        score += 0.9
+                    context = 0.0
+                    if cand.admin1 and not admin1_keys.get(name_key(cand.admin1), own) <= own:
+                        context += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
-                    score += _proximity(cand, index, near)
+                    if _contains_previous(text, slots, index, cand):
+                        score += 3.0
+                    score += _partner_bonus(cand, partners)
+                    if not _yields_to_division(cand, division):
+                        context += _proximity(cand, own, near)
+                    score += context * _dwarf_factor(cand, largest)
+                    if state is not None and cand.pid == state.pid:
+                        score += 2.5
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
             anchors = [(i, s.choice) for i, s in enumerate(slots)
                        if s.choice is not None and _confident(s)]
             near = _anchor_points(anchors)
+        _one_sense_per_name(slots, namesakes)
 
     @staticmethod
     def _country_profile(text: str, slots: list[_Slot], tokens: list | None = None
@@ -191,8 +228,10 @@ class Geoparser:
             elif len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
                 votes[cc] += 0.5
             else:
-                for cand, _ in slot.ranked[:5]:
-                    votes[cand.country_code or ""] += 0.1
+                # One vote per country: twenty American Springfields are no more
+                # evidence for the United States than one.
+                for code in {cand.country_code or "" for cand, _ in slot.ranked[:5]}:
+                    votes[code] += 0.1
         for token in tokenize(text) if tokens is None else tokens:
             code = DEMONYMS.get(token.key)
             if code and token.capital and not token.text.isupper() and "." not in token.text:
@@ -214,10 +253,14 @@ class Geoparser:
         surname or a common word than a place.
         """
         kept = []
+        surnames = self._surnames(text)
         for slot in slots:
             cand = slot.choice
             if cand is None:
                 continue
+            if (slot.hint is None and slot.qualifier is None and cand.kind in _POINT_KINDS
+                    and name_key(slot.text) in surnames):
+                continue  # "John Kelly ... Kelly said": a person throughout the article
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
             single = len(slot.text.split()) == 1
@@ -228,6 +271,21 @@ class Geoparser:
             kept.append(slot)
         return kept
 
+    def _surnames(self, text: str) -> frozenset[str]:
+        """Words the article writes after a given name ("John Kelly", "Sgt. Kelly").
+
+        The first word must be capitalised, not a place name or one of the
+        words that may stand before a place ("The", "In", "North").
+        """
+        found = set()
+        for match in _NAME_PAIR.finditer(text):
+            first, last = match.group(1), match.group(2)
+            key = name_key(first)
+            if key in STOPWORDS or key in DEMONYMS or self.gazetteer.has_key(key):
+                continue
+            found.add(name_key(last))
+        return frozenset(found)
+
     @staticmethod
     def _apposition(text: str, slots: list[_Slot], index: int) -> Candidate | None:
         """For "X, Y" where Y is a province or country, the Y that contains X."""
@@ -237,8 +295,8 @@ class Geoparser:
         gap = text[slots[index].end:nxt.start]
         if gap.strip() != "," or not nxt.ranked:
             return None
-        top = nxt.ranked[0][0]
-        return top if top.kind in (Kind.ADMIN1, Kind.COUNTRY) else None
+        # "Tacoma, Washington": the state, though the bare name's first reading is the city.
+        return next((c for c, _ in nxt.ranked[:3] if c.kind in (Kind.ADMIN1, Kind.COUNTRY)), None)
 
 
     # -- the whole article -------------------------------------------------------------
@@ -266,6 +324,8 @@ class Geoparser:
         if not given:
             slots = self._plausible(text, slots, countries)
         mentions = [self._mention(article.id, text, slot) for slot in slots]
+        if given:
+            mentions = _place_at_focus(mentions, slots)
         if not given:
             mentions = self._add_borders(article.id, text, mentions, countries)
         return mentions
@@ -350,25 +410,221 @@ class Geoparser:
             yield from self.parse(article)
 
 
+# Two capitalised words in mid-sentence: sentence starts and headlines ("Considering
+# Tunisia", "Politics Ukraine") capitalise words that are not given names.
+_NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
+_TOWN_BELOW_DIVISION = 100_000
+
+
+def _coordinated(text: str, slots: list[_Slot], index: int) -> list[Candidate]:
+    """The choices of the names joined to this one by "and", "or" or a list comma.
+
+    "Allendale and Ramsey", "California or Washington": coordinated names are
+    usually places of one kind in one region.
+    """
+    partners = []
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(slots):
+            continue
+        left, right = sorted((slots[index], slots[other]), key=lambda s: s.start)
+        gap = text[left.end:right.start]
+        if len(gap) < 8 and _COORDINATION.match(gap) and slots[other].choice is not None:
+            partners.append(slots[other].choice)
+    return partners
+
+
+def _partner_bonus(cand: Candidate, partners: list[Candidate]) -> float:
+    bonus = 0.0
+    for other in partners:
+        if other.pid == cand.pid or other.country_code != cand.country_code:
+            continue
+        if other.kind == cand.kind:
+            bonus += 0.4
+        if cand.admin1 and other.admin1 == cand.admin1:
+            bonus += 0.4
+    return min(bonus, 0.8)
+
+
+_DWARF_RATIO = 20
+
+
+def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
+                       own: frozenset[int], countries: dict[str, float]) -> Candidate | None:
+    """The state that a country's namesake means in a story about another country.
+
+    "Georgia" in an American story with no other Georgian place is the US
+    state; in a Tbilisi story it stays the country. Only when the state's
+    country is well supported and none of the article's other mentions lies
+    in the namesake country (the name's own vote makes the namesake country
+    lead the profile, so the state's country need only be well supported).
+    """
+    key = name_key(slot.text)
+    country = next((c for c, _ in slot.ranked if c.kind == Kind.COUNTRY), None)
+    state = next((c for c, _ in slot.ranked if c.kind == Kind.ADMIN1
+                  and name_key(c.name) == key), None)
+    if country is None or state is None or state.country_code == country.country_code:
+        return None
+    if countries.get(state.country_code or "", 0.0) < 0.5 or not anchors:
+        return None
+    if any(c.country_code == country.country_code for i, c in anchors if i not in own):
+        return None
+    return state
+
+
+def _dwarf_factor(cand: Candidate, largest: int) -> float:
+    """How much regional context counts for a town dwarfed by a namesake city.
+
+    A story that mentions Mississippi and "Louisville" more likely means the
+    city of 600,000 in Kentucky than the Mississippi town of 6,000: nearby
+    places and a shared state are weaker evidence than a ninety-fold size.
+    """
+    if cand.kind == Kind.POPULATED_PLACE and cand.population * _DWARF_RATIO < largest:
+        return 0.5
+    return 1.0
+
+
+def _namesake_division(slot: _Slot) -> Candidate | None:
+    """A country or first-level division that bears the slot's name as its own."""
+    key = name_key(slot.text)
+    for cand, _ in slot.ranked:
+        if cand.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) and name_key(cand.name) == key:
+            return cand
+    return None
+
+
+def _yields_to_division(cand: Candidate, division: Candidate | None) -> bool:
+    """Whether a town must not outscore its namesake division by mere proximity.
+
+    "California" next to "Washington" is the state, not the Maryland town
+    of California that lies near the capital.
+    """
+    return (division is not None and cand.kind == Kind.POPULATED_PLACE
+            and cand.population < _TOWN_BELOW_DIVISION)
+
+
 def _anchor_points(anchors: list[tuple[int, Candidate]]
                    ) -> list[tuple[float, float, frozenset[int]]]:
     """Distinct located anchors with the mentions that chose them."""
     by_place: dict[int, tuple[float, float, set[int]]] = {}
     for index, cand in anchors:
-        if cand.kind in (Kind.COUNTRY, Kind.BORDER, Kind.REGION):
+        if cand.kind in (Kind.COUNTRY, Kind.BORDER, Kind.REGION, Kind.ADMIN1):
+            # A province's point is only its middle; containment in it is the
+            # admin1 bonus's business, not proximity's.
             continue
         entry = by_place.setdefault(cand.pid, (cand.latitude, cand.longitude, set()))
         entry[2].add(index)
     return [(lat, lon, frozenset(indices)) for lat, lon, indices in by_place.values()]
 
 
-def _proximity(cand: Candidate, index: int,
+#: Radius of a mention placed at the article's focus: a town's, or a province's.
+_FOCUS_RADIUS_KM = {Kind.ADMIN1: 150.0}
+_FOCUS_KINDS = (Kind.POPULATED_PLACE, Kind.ADMIN2, Kind.BASE, Kind.AIRPORT, Kind.SITE,
+                Kind.ADMIN1)
+
+
+def _article_focus(slots: list[_Slot]) -> Candidate | None:
+    """The place the article is most about: its most often named town, else province."""
+    for kinds in (_FOCUS_KINDS[:-1], _FOCUS_KINDS[-1:]):
+        counts: Counter[int] = Counter()
+        first: dict[int, Candidate] = {}
+        for slot in slots:
+            if slot.choice is not None and slot.choice.kind in kinds:
+                counts[slot.choice.pid] += 1
+                first.setdefault(slot.choice.pid, slot.choice)
+        if counts:
+            # most_common keeps first-seen order among ties: the earlier name wins.
+            return first[counts.most_common(1)[0][0]]
+    return None
+
+
+def _place_at_focus(mentions: list[Mention], slots: list[_Slot]) -> list[Mention]:
+    """Given spans the gazetteer cannot resolve are placed near the article's focus.
+
+    The input says "Quiet Pelican Lane" or "the Elm Street library" is a
+    place; a local story's streets and venues lie in the town it is about. The
+    mention stays without a gazetteer place, with precision ``near``, the
+    role ``focus`` and a radius that says how rough the guess is.
+    """
+    if all(m.place is not None for m in mentions):
+        return mentions
+    focus = _article_focus(slots)
+    if focus is None:
+        return mentions
+    radius = _FOCUS_RADIUS_KM.get(focus.kind, _NEAR_RADIUS_KM)
+    return [_replace(m, precision=Precision.NEAR, latitude=focus.latitude,
+                     longitude=focus.longitude, radius_km=radius, locational=True,
+                     role="focus") if m.place is None else m for m in mentions]
+
+
+def _contains_previous(text: str, slots: list[_Slot], index: int, cand: Candidate) -> bool:
+    """Whether ``cand`` is a division containing the place named just before "X, cand".
+
+    In "Tacoma, Washington" the second name is the state Tacoma lies in,
+    not the capital city.
+    """
+    if index == 0 or cand.kind not in (Kind.ADMIN1, Kind.COUNTRY):
+        return False
+    prev = slots[index - 1]
+    if text[prev.end:slots[index].start].strip() != ",":
+        return False
+    first = prev.choice if prev.choice is not None else (
+        prev.ranked[0][0] if prev.ranked else None)
+    return first is not None and first.kind in _POINT_KINDS and _inside(first, cand)
+
+
+def _same_name_indices(slots: list[_Slot]) -> list[frozenset[int]]:
+    """For each slot, the indices of all slots of the same name (itself included)."""
+    by_key: dict[str, set[int]] = {}
+    for index, slot in enumerate(slots):
+        by_key.setdefault(name_key(slot.text), set()).add(index)
+    frozen = {key: frozenset(v) for key, v in by_key.items()}
+    return [frozen[name_key(slot.text)] for slot in slots]
+
+
+def _admin1_support(slots: list[_Slot], anchors: list[tuple[int, Candidate]],
+                    namesakes: list[frozenset[int]]) -> dict[str, frozenset[int]]:
+    """First-level divisions the anchors name or lie in -> the mentions that say so."""
+    support: dict[str, set[int]] = {}
+    for index, cand in anchors:
+        keys = [name_key(cand.name)] if cand.kind == Kind.ADMIN1 else []
+        keys += [name_key(cand.admin1)] if cand.admin1 else []
+        for key in keys:
+            support.setdefault(key, set()).update(namesakes[index])
+    return {key: frozenset(v) for key, v in support.items()}
+
+
+def _one_sense_per_name(slots: list[_Slot], namesakes: list[frozenset[int]]) -> None:
+    """Every mention of a name takes the referent of its best-evidenced mention.
+
+    "Allendale, N.J." settles which Allendale the article's later bare
+    "Allendale" means; the choice with the highest score carries the most
+    context (an apposition, a kind word, nearby places).
+    """
+    done: set[frozenset[int]] = set()
+    for group in namesakes:
+        if len(group) < 2 or group in done:
+            continue
+        done.add(group)
+        # A kind word speaks for its own mention only: "Khost province" does not make
+        # every other "Khost" the province.
+        chosen = [slots[i] for i in group if slots[i].choice is not None and slots[i].hint is None]
+        if not chosen:
+            continue
+        best = max(chosen, key=lambda s: (s.score, -s.start))
+        for i in group:
+            slot = slots[i]
+            if slot.hint is None and any(c.pid == best.choice.pid for c, _ in slot.ranked):
+                slot.choice, slot.score = best.choice, best.score
+
+
+def _proximity(cand: Candidate, own: frozenset[int],
                near: list[tuple[float, float, frozenset[int]]]) -> float:
     """Bonus for a candidate close to places the article's other mentions chose."""
     bonus = 0.0
     for lat, lon, indices in near:
-        if indices == {index}:
-            continue  # a mention does not support itself
+        if indices <= own:
+            continue  # a name does not support itself, however often it is repeated
         if abs(lat - cand.latitude) > 4 or abs(lon - cand.longitude) > 6:
             continue  # cheap reject: further than 400 km
         distance = _haversine_km(cand.latitude, cand.longitude, lat, lon)
@@ -382,10 +638,10 @@ def _proximity(cand: Candidate, index: int,
 def _is_code(cand: Candidate, surface: str) -> bool:
     # Short capitals in running text are acronyms (PMF, IRGC, DEC); the
     # gazetteer carries such codes for airports and cities. Only countries and
-    # provinces are commonly written that way (US, UK, UAE, KSA).
+    # provinces and unions are commonly written that way (US, UK, UAE, KSA, TX, EU).
     matched = cand.matched_name
     short_caps = len(matched.replace(".", "")) <= 4 and matched.replace(".", "").isupper()
-    return short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1)
+    return short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
 
 
 def _confident(slot: _Slot) -> bool:

@@ -257,3 +257,62 @@ def test_bundled_supplement_places_sit_in_their_countries(supplement):
     for row in supplement:
         south, north, west, east = boxes[row.country_code]
         assert south <= row.latitude <= north and west <= row.longitude <= east, row.id
+
+
+# --------------------------------------------------------------------------- regions, provinces
+
+
+def test_bundled_regions_are_geonames_points_with_their_source():
+    import csv
+
+    with (REPO / "gazetteer/regions.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {"Europe", "Africa", "Asia", "Atlantic Ocean", "Indian Ocean"} <= {r["name"] for r in rows}
+    for r in rows:
+        gid = r["id"].removeprefix("gn:")
+        assert gid.isdigit() and r["source"] == f"https://www.geonames.org/{gid}", r["id"]
+        assert -90 <= float(r["latitude"]) <= 90 and -180 <= float(r["longitude"]) <= 180
+        assert all(name_key(n) for n in [r["name"], *build.split_names(r["alt_names"])])
+
+
+def test_province_point_keeps_a_label_close_to_the_centroid():
+    from types import SimpleNamespace
+
+    from shapely.geometry import box
+
+    r = SimpleNamespace(latitude=0.4, longitude=0.6, geometry=box(0, 0, 1, 1))
+    assert build.province_point(r) == (0.4, 0.6)
+
+
+def test_province_point_of_an_island_chain_labelled_on_one_island_is_the_centroid():
+    from types import SimpleNamespace
+
+    from shapely.geometry import MultiPolygon, box
+
+    # A big island in the east and the labelled small one 4 degrees west (Hawaii and Oahu).
+    chain = MultiPolygon([box(-156, 19, -155, 20), box(-160, 21, -159.8, 21.2)])
+    r = SimpleNamespace(latitude=21.1, longitude=-159.9, geometry=chain)
+    lat, lon = build.province_point(r)
+    assert build.haversine_km(lat, lon, 19.5, -155.5) < 150
+
+
+@pytest.mark.parametrize("cc, postal, names", [
+    ("US", "TX", ["TX"]), ("CA", "BC", ["BC"]), ("US", "OR", []), ("US", "IN", []),
+    ("GB", "KT", []), ("US", None, []),
+])
+def test_postal_names_only_for_us_and_canada_and_never_a_word(cc, postal, names):
+    assert build.postal_names(cc, postal) == names
+
+
+@pytest.mark.parametrize("name, is_county", [
+    ("Harris County", True), ("Orleans Parish", True), ("North Slope Borough", True),
+    ("City of Richmond", False),
+])
+def test_county_names_end_in_a_division_word(name, is_county):
+    assert bool(build.COUNTY_WORDS.search(name)) == is_county
+
+
+def test_ap_state_abbreviations_name_one_state_each():
+    keys = [k for forms in build.AP_STATE_ABBREVIATIONS.values()
+            for k in {name_key(a) for a in forms}]
+    assert len(keys) == len(set(keys)) and all(keys)

@@ -1,0 +1,217 @@
+"""Resolution rules on the bundled gazetteer, each test named after the sentence it protects."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from geostrikes.geocode.gazetteer import Candidate
+from geostrikes.geocode.geoparser import Geoparser, _Slot
+from geostrikes.model import Article, Kind
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return Geoparser()
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+def at_spans(parser, text, *surfaces):
+    """Resolve exactly the given words of ``text`` (as a gold-span benchmark does)."""
+    spans = tuple((text.index(s), text.index(s) + len(s)) for s in surfaces)
+    return {m.text: m for m in parser.parse(Article("t", text, spans=spans))}
+
+
+def raw(parser, text):
+    return {m.text: m for m in parser.parse(Article("t", text))}
+
+
+def test_eu_ministers_met_on_monday_names_europe(parser):
+    m = at_spans(parser, "EU ministers met on Monday to discuss tariffs.", "EU")["EU"]
+    assert m.place.kind == Kind.REGION and m.place.name == "Europe"
+
+
+def test_european_farmers_protested_given_as_a_span_is_europe(parser):
+    m = at_spans(parser, "European farmers protested in the capital.", "European")["European"]
+    assert m.place.name == "Europe"
+
+
+def test_european_farmers_protested_is_no_place_in_running_text(parser):
+    assert "European" not in raw(parser, "European farmers protested outside the mill.")
+
+
+def test_aid_flights_to_africa_resolve_to_the_continent(parser):
+    m = raw(parser, "The charity sends aid flights to Africa every month.")["Africa"]
+    assert m.place.kind == Kind.REGION and km(m.latitude, m.longitude, 7.2, 21.1) < 50
+
+
+def test_storms_over_the_atlantic_ocean(parser):
+    m = raw(parser, "Two storms formed over the Atlantic Ocean this week.")["Atlantic Ocean"]
+    assert m.place.kind == Kind.REGION
+
+
+def test_she_grew_up_in_scotland_is_the_nation(parser):
+    m = raw(parser, "She grew up in Scotland before moving south.")["Scotland"]
+    assert m.place.kind == Kind.ADMIN1 and m.place.country_code == "GB"
+
+
+def test_the_volcano_on_hawaii_is_at_the_state_not_its_capital_island(parser):
+    m = raw(parser, "Lava from the volcano reached homes in Hawaii on Friday.")["Hawaii"]
+    assert km(m.latitude, m.longitude, 20.8, -156.3) < 161
+
+
+def test_orange_county_deputies_in_california(parser):
+    text = "Orange County deputies closed the beach road in California."
+    m = raw(parser, text)["Orange County"]
+    assert m.place.kind == Kind.ADMIN2 and m.place.admin1 == "California"
+
+
+def test_a_gala_in_allendale_nj_is_in_new_jersey(parser):
+    text = "The gala in Allendale, N.J., raised money for the shelter."
+    m = at_spans(parser, text, "Allendale", "N.J.")["Allendale"]
+    assert m.place.country_code == "US" and m.place.admin1 == "New Jersey"
+
+
+def test_he_was_born_in_paris_texas(parser):
+    m = raw(parser, "He was born in Paris, Texas, and studied in Austin.")["Paris"]
+    assert m.place.country_code == "US" and m.place.admin1 == "Texas"
+
+
+def test_the_cathedral_city_of_salisbury_is_not_harare(parser):
+    m = at_spans(parser, "The cathedral city of Salisbury is in Wiltshire.", "Salisbury")
+    assert m["Salisbury"].place.name != "Harare"
+
+
+def test_jobs_left_california_or_washington_for_texas_are_states(parser):
+    text = "Tech jobs left California or Washington for cheaper Texas."
+    found = at_spans(parser, text, "California", "Washington", "Texas")
+    assert found["California"].place.kind == Kind.ADMIN1
+    assert found["Texas"].place.kind == Kind.ADMIN1
+
+
+def test_police_in_england_and_wales_is_two_nations(parser):
+    found = at_spans(parser, "Police numbers in England and Wales fell again.", "England", "Wales")
+    assert found["England"].place.kind == Kind.ADMIN1
+    assert found["Wales"].place.kind == Kind.ADMIN1
+
+
+def _cand(pid, cc):
+    return Candidate(pid, f"t:{pid}", "Springfield", Kind.POPULATED_PLACE, 0.0, 0.0, cc, None,
+                     1000, "PPL", (), False, "Springfield", True)
+
+
+def test_many_american_springfields_are_one_vote_for_the_united_states():
+    # Four namesakes in one country and one in another: an ambiguous name is
+    # evidence for each country it may be in, once.
+    ranked = [(_cand(i, "US"), 1.0) for i in range(4)] + [(_cand(9, "GB"), 1.0)]
+    slot = _Slot(0, 11, "Springfield", ranked)
+    profile = Geoparser._country_profile("Springfield", [slot], tokens=[])
+    assert profile["US"] == profile["GB"]
+
+
+def test_every_allendale_takes_the_referent_of_the_best_evidenced_one():
+    from geostrikes.geocode.geoparser import _one_sense_per_name, _same_name_indices
+
+    nj, sc = _cand(1, "US"), _cand(2, "US")
+    first = _Slot(0, 9, "Allendale", [(sc, 1.2), (nj, 1.1)], choice=nj, score=4.5)
+    later = _Slot(50, 59, "Allendale", [(sc, 1.2), (nj, 1.1)], choice=sc, score=2.5)
+    hinted = _Slot(80, 89, "Allendale", [(sc, 1.2), (nj, 1.1)], hint=Kind.POPULATED_PLACE,
+                   choice=sc, score=3.0)
+    slots = [first, later, hinted]
+    _one_sense_per_name(slots, _same_name_indices(slots))
+    assert later.choice is nj and hinted.choice is sc
+
+
+def test_a_later_bare_allendale_is_the_one_the_dateline_named(parser):
+    text = ("ALLENDALE, N.J. -- Volunteers painted the library. Allendale residents "
+            "brought food, and the Allendale mayor thanked them.")
+    found = parser.parse(Article("t", text, spans=tuple(
+        (i, i + 9) for i in (text.index("ALLENDALE"), text.index("Allendale residents"),
+                             text.index("Allendale mayor"))) + (
+        (text.index("N.J."), text.index("N.J.") + 4),)))
+    towns = [m for m in found if m.text.lower() == "allendale"]
+    assert len(towns) == 3 and {m.place.admin1 for m in towns} == {"New Jersey"}
+
+
+def test_tips_from_a_bakery_in_tacoma_washington_name_the_state(parser):
+    found = at_spans(parser, "A bakery in Tacoma, Washington shared its cookie tips.",
+                     "Tacoma", "Washington")
+    assert found["Washington"].place.kind == Kind.ADMIN1
+    assert found["Tacoma"].place.admin1 == "Washington"
+
+
+def test_khost_province_does_not_make_every_khost_the_province(parser):
+    text = "Jets struck Khost province. Later, shops reopened in Khost city centre."
+    found = parser.parse(Article("t", text))
+    first = [m for m in found if m.start < text.index("Later")]
+    later = [m for m in found if m.start > text.index("Later")]
+    assert first and first[0].place.kind == Kind.ADMIN1
+    assert later and later[0].place.kind == Kind.POPULATED_PLACE
+
+
+def test_a_mississippi_team_that_beat_louisville_played_the_kentucky_city(parser):
+    text = "The team from Mississippi beat Louisville in overtime."
+    m = at_spans(parser, text, "Mississippi", "Louisville")["Louisville"]
+    assert m.place.admin1 == "Kentucky"
+
+
+def test_crowds_at_the_convention_centre_are_not_in_cameroon(parser):
+    m = at_spans(parser, "Crowds queued at the Convention Centre.", "Convention Centre")
+    assert m["Convention Centre"].place is None
+
+
+def test_a_shop_on_atlantic_avenue_is_not_in_the_ocean(parser):
+    m = at_spans(parser, "The shop on Atlantic Avenue reopened.", "Atlantic Avenue")
+    assert m["Atlantic Avenue"].place is None
+
+
+def test_a_ruling_of_the_delhi_high_court_is_in_delhi(parser):
+    m = at_spans(parser, "The Delhi High Court ruled on Friday.", "Delhi High Court")
+    assert m["Delhi High Court"].place.country_code == "IN"
+
+
+def test_a_bar_on_an_unknown_street_of_a_new_orleans_story_is_near_new_orleans(parser):
+    text = ("New Orleans police closed a bar on Quiet Pelican Lane. Later the New Orleans "
+            "council met.")
+    spans = ((0, 11), (text.index("Quiet"), text.index("Lane") + 4),
+             (text.index("New Orleans council"), text.index("New Orleans council") + 11))
+    found = {m.text: m for m in parser.parse(Article("t", text, spans=spans))}
+    street = found["Quiet Pelican Lane"]
+    assert street.place is None and street.role == "focus" and street.radius_km
+    assert km(street.latitude, street.longitude, 29.95, -90.07) < 50
+
+
+def test_an_unknown_place_is_left_unresolved_without_recognition(parser):
+    text = "Police closed a bar on Quiet Pelican Lane."
+    found = {m.text: m for m in parser.parse(Article("t", text))}
+    assert "Quiet Pelican Lane" not in found
+
+
+def test_after_chief_of_staff_john_kelly_a_bare_kelly_is_the_man(parser):
+    text = ("Officials said aide John Kelly met reporters in Texas. "
+            "Kelly told them the plan was final.")
+    assert "Kelly" not in raw(parser, text)
+
+
+def test_though_london_at_a_sentence_start_is_no_given_name_and_surname(parser):
+    text = "Prices rose again. Though London saw smaller rises, London buyers waited."
+    assert raw(parser, text)["London"].place.country_code == "GB"
+
+
+def test_a_convoy_that_left_georgia_for_dayton_ohio_left_the_us_state(parser):
+    text = "Officials in Dayton said the convoy that left Georgia on Friday reached Ohio."
+    m = at_spans(parser, text, "Dayton", "Georgia", "Ohio")["Georgia"]
+    assert m.place.kind == Kind.ADMIN1 and m.place.country_code == "US"
+
+
+def test_georgia_with_tbilisi_in_the_story_stays_the_country(parser):
+    text = "Officials in Tbilisi said the convoy that left Georgia on Friday reached Turkey."
+    m = at_spans(parser, text, "Tbilisi", "Georgia", "Turkey")["Georgia"]
+    assert m.place.kind == Kind.COUNTRY
