@@ -221,9 +221,10 @@ class Geoparser:
             top, score = slot.ranked[0]
             cc = top.country_code or ""
             if top.kind == Kind.COUNTRY:
-                # "Washington said", "U.S. officials": the country as an actor
-                # says little about where the story happens.
-                if rules.metonym_role(text, slot.start, slot.end) is None:
+                # "Washington said", "U.S. officials", "U.S. aircraft": the country
+                # as an actor says little about where the story happens.
+                if rules.metonym_role(text, slot.start, slot.end) is None and \
+                        not _ADJECTIVAL.match(text, slot.end):
                     votes[cc] += 1.0
             elif len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
                 votes[cc] += 0.5
@@ -254,6 +255,9 @@ class Geoparser:
         """
         kept = []
         surnames = self._surnames(text)
+        # Countries of the names' first readings, so that a name's own vote does
+        # not vouch for it ("Middle East", Maryland, votes for the United States).
+        firsts = Counter(s.ranked[0][0].country_code for s in slots if s.ranked)
         for slot in slots:
             cand = slot.choice
             if cand is None:
@@ -263,9 +267,12 @@ class Geoparser:
                 continue  # "John Kelly ... Kelly said": a person throughout the article
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
-            single = len(slot.text.split()) == 1
+            # "Middle East" is a Baltimore neighbourhood only in a story set there.
+            single = len(slot.text.split()) == 1 or cand.kind == Kind.POPULATED_PLACE
+            own = int(bool(slot.ranked) and slot.ranked[0][0].country_code == cand.country_code)
             supported = (slot.hint is not None or slot.qualifier is not None
-                         or countries.get(cand.country_code or "", 0.0) >= 0.5)
+                         or (countries.get(cand.country_code or "", 0.0) >= 0.5
+                             and firsts[cand.country_code] > own))
             if obscure and single and not supported:
                 continue
             kept.append(slot)
@@ -415,6 +422,15 @@ class Geoparser:
 _NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
 _TOWN_BELOW_DIVISION = 100_000
+
+
+#: A country name used as an adjective: "U.S. aircraft", "US-led", "Iran-backed".
+_ADJECTIVAL = re.compile(
+    r"(?:-(?:led|backed|based|made|built|aligned|allied|linked|supported)\b|\s+(?:military|"
+    r"forces|troops|aircraft|jets|warplanes|officials?|drones?|strikes?|air ?strikes?|"
+    r"airstrikes?|air force|navy|army|government|embassy|personnel|soldiers|service members|"
+    r"bases?|allies|ally|envoy|president|administration|defen[cs]e|intelligence|warships?|"
+    r"missiles?|Central Command|Navy|Army|Air Force|Department|State Department|Treasury)\b)")
 
 
 def _coordinated(text: str, slots: list[_Slot], index: int) -> list[Candidate]:

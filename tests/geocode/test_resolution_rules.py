@@ -215,3 +215,16 @@ def test_georgia_with_tbilisi_in_the_story_stays_the_country(parser):
     text = "Officials in Tbilisi said the convoy that left Georgia on Friday reached Turkey."
     m = at_spans(parser, text, "Tbilisi", "Georgia", "Turkey")["Georgia"]
     assert m.place.kind == Kind.COUNTRY
+
+
+def test_us_aircraft_struck_camps_northeast_of_palmyra_is_syrias_palmyra(parser):
+    text = ("U.S. officials said U.S. aircraft struck camps near Sarmada in Idlib. U.S. forces "
+            "and U.S. warplanes also hit camps about 40 km northeast of Palmyra.")
+    m = raw(parser, text)
+    assert m["Palmyra"].place.country_code == "SY"
+
+
+def test_tensions_across_the_middle_east_are_not_in_baltimore(parser):
+    text = "Turkish drones struck Qamishli, raising tensions across the Middle East."
+    m = raw(parser, text)
+    assert "Middle East" not in m or m["Middle East"].place.country_code != "US"
