@@ -66,7 +66,11 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(REPO))
 
-from geostrikes.geocode.gazetteer import SCHEMA_SQL, SCHEMA_VERSION  # noqa: E402
+from geostrikes.geocode.gazetteer import (  # noqa: E402
+    EVERY_TOWN_COUNTRIES,
+    SCHEMA_SQL,
+    SCHEMA_VERSION,
+)
 from geostrikes.geocode.normalize import loose_key, name_key  # noqa: E402
 
 BUILD_SCRIPT_VERSION = "1.1"
@@ -89,7 +93,7 @@ WOF_VILLAGE_LOOSE = True
 WORLD_MIN_POPULATION = 5_000
 #: in the countries whose local news is written in English, every town (local news names
 #: villages of a few hundred people), and everywhere the seats of second-level divisions,
-ENGLISH_NEWS_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+ENGLISH_NEWS_COUNTRIES = EVERY_TOWN_COUNTRIES
 ENGLISH_NEWS_MIN_POPULATION = 0
 #: in countries with wars or strikes in the news from this population,
 WATCH_COUNTRIES = frozenset({"RU", "BY", "MD", "IN", "MM", "ET", "NG", "ML", "BF", "NE", "TD",

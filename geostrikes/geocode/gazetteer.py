@@ -38,6 +38,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Gazetteer", "Candidate", "default_gazetteer", "SCHEMA_VERSION", "SCHEMA_SQL"]
 
+#: Countries whose towns the bundled gazetteer keeps at any size (the build's
+#: size policy); elsewhere towns need 5,000 people or a Middle-East source.
+EVERY_TOWN_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+
 SCHEMA_VERSION = "1"
 
 #: The tables ``gazetteer/build.py`` writes and this module reads.

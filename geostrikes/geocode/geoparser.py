@@ -26,7 +26,12 @@ from typing import TYPE_CHECKING
 
 from geostrikes.geocode import rules
 from geostrikes.geocode.demonyms import DEMONYMS, PLACE_ADJECTIVES
-from geostrikes.geocode.gazetteer import Candidate, Gazetteer, default_gazetteer
+from geostrikes.geocode.gazetteer import (
+    EVERY_TOWN_COUNTRIES,
+    Candidate,
+    Gazetteer,
+    default_gazetteer,
+)
 from geostrikes.geocode.normalize import name_key
 from geostrikes.geocode.recognize import STOPWORDS, find_spans, tokenize
 from geostrikes.model import Article, Kind, Mention, Place, Precision
@@ -258,6 +263,7 @@ class Geoparser:
         # Countries of the names' first readings, so that a name's own vote does
         # not vouch for it ("Middle East", Maryland, votes for the United States).
         firsts = Counter(s.ranked[0][0].country_code for s in slots if s.ranked)
+        firsts.update({DEMONYMS[t.key] for t in tokenize(text) if t.key in DEMONYMS and t.capital})
         for slot in slots:
             cand = slot.choice
             if cand is None:
@@ -267,8 +273,11 @@ class Geoparser:
                 continue  # "John Kelly ... Kelly said": a person throughout the article
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
-            # "Middle East" is a Baltimore neighbourhood only in a story set there.
-            single = len(slot.text.split()) == 1 or cand.kind == Kind.POPULATED_PLACE
+            # The gazetteer keeps every hamlet of the English-news countries, so there
+            # even a phrase has tiny namesakes: "Middle East" is a Baltimore
+            # neighbourhood only in a story set there.
+            single = len(slot.text.split()) == 1 or (
+                cand.kind == Kind.POPULATED_PLACE and cand.country_code in EVERY_TOWN_COUNTRIES)
             own = int(bool(slot.ranked) and slot.ranked[0][0].country_code == cand.country_code)
             supported = (slot.hint is not None or slot.qualifier is not None
                          or (countries.get(cand.country_code or "", 0.0) >= 0.5
