@@ -47,6 +47,9 @@ _GOVERNMENT_SEATS = frozenset({"PPLC", "PPLG", "PPLA"})
 _NEAR_RADIUS_KM = 25.0
 _DIRECTION_RADIUS_KM = 50.0
 _MAX_CANDIDATES = 25
+# Surfaces whose context-free ranking a parser keeps: news repeats the same few
+# thousand names, and ranking one costs as much as the rest of its resolution.
+_RANK_CACHE_SIZE = 50_000
 # Parts of a longer name that say nothing about where it is.
 _FALLBACK_NOISE = frozenset(
     "the of republic kingdom state states city county north south east west new great "
@@ -93,6 +96,7 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+        self._rank_cache: dict[str, tuple[bool, list[tuple[Candidate, float]]]] = {}
 
     # -- stages ---------------------------------------------------------------------
 
@@ -106,16 +110,10 @@ class Geoparser:
         slots = []
         for start, end in spans:
             surface = text[start:end]
-            demonym = DEMONYMS.get(name_key(surface))
-            country = self.gazetteer.country(demonym) if demonym else None
-            if country is not None:
-                # Given as a place span, "Russian" can only mean Russia.
-                slots.append(_Slot(start, end, surface, [(country, country.prior)],
-                                   Kind.COUNTRY))
+            demonym, ranked = self._ranked(surface)
+            if demonym:
+                slots.append(_Slot(start, end, surface, ranked, Kind.COUNTRY))
                 continue
-            # In running text a short code is a word ("DEC", "PMF", "BC"), not a place.
-            ranked = [(c, s) for c, s in self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
-                      if not _is_code(c, surface)]
             if not ranked and not recognised:
                 ranked = self._fallback(surface)
             hint = rules.kind_hint(text, start, end)
@@ -124,6 +122,25 @@ class Geoparser:
             slots.append(_Slot(start, end, surface, ranked, hint,
                                rules.qualifier(text, start)))
         return slots
+
+    def _ranked(self, surface: str) -> tuple[bool, list[tuple[Candidate, float]]]:
+        """Whether a surface is a demonym, and its context-free candidates (cached)."""
+        found = self._rank_cache.get(surface)
+        if found is not None:
+            return found
+        demonym = DEMONYMS.get(name_key(surface))
+        country = self.gazetteer.country(demonym) if demonym else None
+        if country is not None:
+            # Given as a place span, "Russian" can only mean Russia.
+            found = (True, [(country, country.prior)])
+        else:
+            # In running text a short code is a word ("DEC", "PMF", "BC"), not a place.
+            found = (False, [(c, s) for c, s in self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
+                             if not _is_code(c, surface)])
+        if len(self._rank_cache) >= _RANK_CACHE_SIZE:
+            self._rank_cache.clear()
+        self._rank_cache[surface] = found
+        return found
 
     def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
         """Candidates for the longest part of a name that is known ("Dubai World Cup")."""
@@ -150,6 +167,9 @@ class Geoparser:
         anchors: list[tuple[int, Candidate]] = []
         near: list[tuple[float, float, frozenset[int]]] = []
         for _ in range(2):
+            # A name repeated through the article brings the same candidates
+            # back: measure each against the anchors once per pass.
+            reach: dict[int, list[tuple[float, frozenset[int]]]] = {}
             admin1_keys = {name_key(c.name) for _, c in anchors if c.kind == Kind.ADMIN1}
             admin1_keys |= {name_key(c.admin1) for _, c in anchors if c.admin1}
             for index, slot in enumerate(slots):
@@ -166,7 +186,11 @@ class Geoparser:
                         score += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
-                    score += _proximity(cand, index, near)
+                    if near:
+                        within = reach.get(cand.pid)
+                        if within is None:
+                            within = reach[cand.pid] = _in_reach(cand, near)
+                        score += _proximity(within, index)
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
@@ -362,20 +386,28 @@ def _anchor_points(anchors: list[tuple[int, Candidate]]
     return [(lat, lon, frozenset(indices)) for lat, lon, indices in by_place.values()]
 
 
-def _proximity(cand: Candidate, index: int,
-               near: list[tuple[float, float, frozenset[int]]]) -> float:
-    """Bonus for a candidate close to places the article's other mentions chose."""
-    bonus = 0.0
+def _in_reach(cand: Candidate, near: list[tuple[float, float, frozenset[int]]]
+              ) -> list[tuple[float, frozenset[int]]]:
+    """The bonus each anchor within 400 km gives a candidate, with the anchor's mentions."""
+    within = []
     for lat, lon, indices in near:
-        if indices == {index}:
-            continue  # a mention does not support itself
         if abs(lat - cand.latitude) > 4 or abs(lon - cand.longitude) > 6:
             continue  # cheap reject: further than 400 km
         distance = _haversine_km(cand.latitude, cand.longitude, lat, lon)
         if distance < 150:
-            return 0.8
-        if distance < 400:
-            bonus = 0.3
+            within.append((0.8, indices))
+        elif distance < 400:
+            within.append((0.3, indices))
+    return within
+
+
+def _proximity(within: list[tuple[float, frozenset[int]]], index: int) -> float:
+    """Bonus for a candidate close to places the article's other mentions chose."""
+    bonus = 0.0
+    for value, indices in within:
+        if value > bonus and not (len(indices) == 1 and index in indices):
+            # A mention does not support itself.
+            bonus = value
     return bonus
 
 
