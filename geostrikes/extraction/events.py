@@ -28,8 +28,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from geostrikes.extraction.actors import COUNTRY_NAMES, UNKNOWN, ActorMention, find_actors
 from geostrikes.extraction.dates import find_dates
@@ -151,6 +153,19 @@ _AIR_CONTEXT = re.compile(
 
 _CODE_OF_COUNTRY = {name: code for code, name in COUNTRY_NAMES.items()}
 
+# Every phrase _STRONG, _CRAFT and _AIR_CONTEXT match contains one of these
+# words, and every trigger of a sentence (those and _WEAK) one of these and
+# "blast" or "explosion": a text without any reports no strike, and finding
+# them is far cheaper than running the patterns.
+_STRIKE_CUES = ("strik", "struck", "raid", "attack", "bomb", "shell", "hit", "target",
+                "rocket", "missile", "drone", "barrage", "salvo", "projectile", "warplane",
+                "jet", "aircraft", "helicopter", "pound", "slam", "air force")
+_TRIGGER_CUES = _STRIKE_CUES + ("blast", "explosion")
+# The only characters an IGNORECASE pattern matches with an ASCII letter that
+# str.lower() does not turn into it (İ, ı, ſ, the Kelvin sign): where they
+# occur the cue words prove nothing, and the patterns decide alone.
+_CASE_FOLD_ODDITIES = re.compile("[\u0130\u0131\u017f\u212a]")
+
 _PRECISION_ORDER = {
     Precision.EXACT: 0, Precision.OFFSET: 1, Precision.NEAR: 2, Precision.ADMIN2: 3,
     Precision.ADMIN1: 4, Precision.BORDER: 5, Precision.COUNTRY: 6, Precision.REGION: 7,
@@ -201,20 +216,33 @@ class Extractor:
     def extract_article(self, article: Article) -> list[StrikeEvent]:
         """Every strike one article reports, merged to one event per strike."""
         text = article.text
-        if not (_STRONG.search(text) or _CRAFT.search(text) or _AIR_CONTEXT.search(text)):
+        cues = _Cues(text)
+        if not cues.any() or not (_STRONG.search(text) or _CRAFT.search(text)
+                                  or _AIR_CONTEXT.search(text)):
             return []
-        mentions = [m for m in self.geoparser.parse(replace(article, spans=None))
-                    if m.place is not None]
         sentences = split_sentences(text)
         air_context = bool(_AIR_CONTEXT.search(text) or _CRAFT.search(text))
+        triggers = [_trigger(s.text, air_context) if cues.within(s.start, s.end) else None
+                    for s in sentences]
+        if not any(triggers):
+            return []
+        # Only places in a strike sentence or the one after it can locate an
+        # event: the geoparser resolves every name (they are each other's
+        # context) but builds mentions only there.
+        wanted = sorted({(s.start, s.end) for index, trigger in enumerate(triggers) if trigger
+                         for s in sentences[index:index + 2]})
+        mentions = [m for m in self.geoparser._parse(replace(article, spans=None), wanted)
+                    if m.place is not None]
+        mention_starts = [m.start for m in mentions]
         drafts: list[_Draft] = []
         denials: set[str] = set()
         last: _Attributed | None = None
         last_speaker = None
         article_actors = _article_actors(text)
+        actor_starts = [a.start for a in article_actors]
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
-            actors = _actors_in(article_actors, sentence)
+            actors = _actors_in(article_actors, sentence, actor_starts)
             speaker = find_speaker(sentence.text, following.text if following else "")
             if denial_in(sentence.text):
                 denier = _denier(sentence.text, actors) or (last_speaker and last_speaker.actor)
@@ -222,7 +250,7 @@ class Extractor:
                     denials.add(denier)
             if speaker is not None:
                 last_speaker = speaker
-            trigger = _trigger(sentence.text, air_context)
+            trigger = triggers[index]
             if trigger is None:
                 continue
             attributed = self._attribute(sentence.text, trigger, actors, speaker, last)
@@ -233,11 +261,13 @@ class Extractor:
                 # "an attack on X" with no one named: too vague to be a strike report.
                 continue
             last = attributed
-            places = _sentence_places(mentions, sentence, actors, attributed.actor)
+            places = _sentence_places(mentions, sentence, actors, attributed.actor,
+                                      mention_starts)
             if not places and following is not None and _CONTINUES.match(following.text) \
-                    and _trigger(following.text, air_context) is None:
-                places = _sentence_places(mentions, following,
-                                          _actors_in(article_actors, following), attributed.actor)
+                    and triggers[index + 1] is None:
+                places = _sentence_places(
+                    mentions, following, _actors_in(article_actors, following, actor_starts),
+                    attributed.actor, mention_starts)
             if not places:
                 continue
             details = _details(sentence, following, article)
@@ -309,8 +339,49 @@ def _article_actors(text: str) -> list[ActorMention]:
     return [replace(a, actor=coalition) if a.text.lower() == "coalition" else a for a in actors]
 
 
-def _actors_in(actors: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
-    """The article's actor mentions inside a sentence, with sentence-relative offsets."""
+class _Cues:
+    """Where an article's strike cue words are (:data:`_STRIKE_CUES`), found once."""
+
+    def __init__(self, text: str) -> None:
+        self.unsure = bool(_CASE_FOLD_ODDITIES.search(text))
+        found = [] if self.unsure else _cue_automaton().find_matches_as_indexes(
+            text.lower(), overlapping=True)
+        self.any_strike = any(index < len(_STRIKE_CUES) for index, _, _ in found)
+        self.starts = sorted(start for _, start, _ in found)
+
+    def any(self) -> bool:
+        """Whether the article-level strike patterns can match at all."""
+        return self.unsure or self.any_strike
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a trigger cue starts in ``text[start:end]``."""
+        if self.unsure:
+            return True
+        index = bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] < end
+
+
+@lru_cache(maxsize=1)
+def _cue_automaton():
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(_TRIGGER_CUES)
+
+
+def _within(starts: list[int], sentence: Sentence) -> range:
+    """Indices of the items (sorted by start) that start inside a sentence."""
+    return range(bisect_left(starts, sentence.start), bisect_right(starts, sentence.end))
+
+
+def _actors_in(actors: list[ActorMention], sentence: Sentence,
+               starts: list[int] | None = None) -> list[ActorMention]:
+    """The article's actor mentions inside a sentence, with sentence-relative offsets.
+
+    ``starts`` are the mentions' starts (they are in text order): given, only
+    the mentions that start inside the sentence are looked at.
+    """
+    if starts is not None:
+        actors = [actors[i] for i in _within(starts, sentence)]
     return [replace(a, start=a.start - sentence.start, end=a.end - sentence.start)
             for a in actors if sentence.start <= a.start and a.end <= sentence.end]
 
@@ -381,10 +452,12 @@ def _denier(sentence: str, actors: list[ActorMention]) -> str | None:
 
 
 def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[ActorMention],
-                     actor: str) -> list[Mention]:
+                     actor: str, starts: list[int] | None = None) -> list[Mention]:
     actor_code = _CODE_OF_COUNTRY.get(actor)
     places: list[Mention] = []
     previous: Mention | None = None  # the place named just before, if it was taken
+    if starts is not None:
+        mentions = [mentions[i] for i in _within(starts, sentence)]
     for mention in mentions:
         if not (sentence.start <= mention.start and mention.end <= sentence.end):
             continue

@@ -18,8 +18,9 @@ One pipeline class wires four short stages, each replaceable:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,9 @@ _MAX_CANDIDATES = 25
 # Surfaces whose context-free ranking a parser keeps: news repeats the same few
 # thousand names, and ranking one costs as much as the rest of its resolution.
 _RANK_CACHE_SIZE = 50_000
+# Cells of the anchor grid, in degrees: the proximity bonus reaches no further
+# than 4 degrees of latitude and 6 of longitude.
+_CELL_LAT, _CELL_LON = 4.0, 6.0
 # Parts of a longer name that say nothing about where it is.
 _FALLBACK_NOISE = frozenset(
     "the of republic kingdom state states city county north south east west new great "
@@ -105,8 +109,8 @@ class Geoparser:
         tokens = tokenize(text) if tokens is None else tokens
         return [(s.start, s.end) for s in find_spans(text, tokens, self.gazetteer.has_key)]
 
-    def _slots(self, text: str, spans: Iterable[tuple[int, int]], recognised: bool
-               ) -> list[_Slot]:
+    def _slots(self, text: str, spans: Iterable[tuple[int, int]], recognised: bool,
+               keep: Callable[[int, int], bool] | None = None) -> list[_Slot]:
         slots = []
         for start, end in spans:
             surface = text[start:end]
@@ -119,8 +123,8 @@ class Geoparser:
             hint = rules.kind_hint(text, start, end)
             if not ranked and hint is not None:
                 ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
-            slots.append(_Slot(start, end, surface, ranked, hint,
-                               rules.qualifier(text, start)))
+            qualifier = rules.qualifier(text, start) if keep is None or keep(start, end) else None
+            slots.append(_Slot(start, end, surface, ranked, hint, qualifier))
         return slots
 
     def _ranked(self, surface: str) -> tuple[bool, list[tuple[Candidate, float]]]:
@@ -165,7 +169,7 @@ class Geoparser:
             countries = self._country_profile(text, slots)
         # Two passes: the second uses the places chosen in the first as anchors.
         anchors: list[tuple[int, Candidate]] = []
-        near: list[tuple[float, float, frozenset[int]]] = []
+        near: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]] = {}
         for _ in range(2):
             # A name repeated through the article brings the same candidates
             # back: measure each against the anchors once per pass.
@@ -196,7 +200,7 @@ class Geoparser:
                 slot.choice, slot.score = best, best_score
             anchors = [(i, s.choice) for i, s in enumerate(slots)
                        if s.choice is not None and _confident(s)]
-            near = _anchor_points(anchors)
+            near = _anchor_grid(_anchor_points(anchors))
 
     @staticmethod
     def _country_profile(text: str, slots: list[_Slot], tokens: list | None = None
@@ -280,13 +284,26 @@ class Geoparser:
         -------
         list of Mention
         """
+        return self._parse(article)
+
+    def _parse(self, article: Article, wanted: list[tuple[int, int]] | None = None
+               ) -> list[Mention]:
+        """:meth:`parse`, with mentions only inside the ``wanted`` spans (sorted, disjoint).
+
+        Every name is still recognised and resolved, since each is context
+        for the others; the mentions inside the spans are exactly those of
+        :meth:`parse`.
+        """
         text = article.text
         given = article.spans is not None
+        keep = None if wanted is None else _inside_any(wanted)
         tokens = tokenize(text)
         spans = list(article.spans) if given else self.recognise(text, tokens)
-        slots = self._slots(text, spans, recognised=not given)
+        slots = self._slots(text, spans, recognised=not given, keep=keep)
         countries = self._country_profile(text, slots, tokens)
         self.resolve(text, slots, countries)
+        if keep is not None:
+            slots = [slot for slot in slots if keep(slot.start, slot.end)]
         if not given:
             slots = self._plausible(text, slots, countries)
         mentions = [self._mention(article.id, text, slot) for slot in slots]
@@ -332,6 +349,25 @@ class Geoparser:
         cues = rules.find_border_cues(text)
         if not cues:
             return mentions
+        starts = [m.start for m in mentions]
+        if all(a.end <= b.start for a, b in zip(cues, cues[1:])) and all(
+                a <= b for a, b in zip(starts, starts[1:])):
+            # Cues in order and apart, mentions in order: each cue's inner
+            # mentions are found by bisection, not by a scan of all of them,
+            # which made long articles quadratic.
+            removed: set[int] = set()
+            tail: list[Mention] = []
+            for cue in cues:
+                border = self._border_place(cue, profile)
+                if border is None:
+                    continue
+                found = [i for i in range(bisect_left(starts, cue.start),
+                                          bisect_right(starts, cue.end))
+                         if mentions[i].end <= cue.end]
+                removed.update(found)
+                tail += _border_mentions(article_id, cue, border, [mentions[i] for i in found])
+            out = [m for i, m in enumerate(mentions) if i not in removed] + tail
+            return sorted(out, key=lambda m: (m.start, -m.end))
         out = list(mentions)
         for cue in cues:
             border = self._border_place(cue, profile)
@@ -339,10 +375,7 @@ class Geoparser:
                 continue
             inner = [m for m in out if cue.start <= m.start and m.end <= cue.end]
             out = [m for m in out if m not in inner]
-            out += [_replace(m, locational=False, role="border_side") for m in inner]
-            out.append(Mention(article_id, cue.start, cue.end, cue.text, border,
-                               Precision.BORDER, border.latitude, border.longitude,
-                               locational=True, role="border", anchors=tuple(inner)))
+            out += _border_mentions(article_id, cue, border, inner)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _border_place(self, cue: rules.BorderCue, profile: dict[str, float]) -> Place | None:
@@ -374,6 +407,25 @@ class Geoparser:
             yield from self.parse(article)
 
 
+def _border_mentions(article_id: str, cue: rules.BorderCue, border: Place,
+                     inner: list[Mention]) -> list[Mention]:
+    """The names inside a border phrase as its sides, then the border itself."""
+    sides = [_replace(m, locational=False, role="border_side") for m in inner]
+    return sides + [Mention(article_id, cue.start, cue.end, cue.text, border, Precision.BORDER,
+                            border.latitude, border.longitude, locational=True, role="border",
+                            anchors=tuple(inner))]
+
+
+def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether ``text[start:end]`` lies inside one of the sorted, disjoint spans."""
+    starts = [start for start, _ in spans]
+
+    def inside(start: int, end: int) -> bool:
+        index = bisect_right(starts, start) - 1
+        return index >= 0 and end <= spans[index][1]
+    return inside
+
+
 def _anchor_points(anchors: list[tuple[int, Candidate]]
                    ) -> list[tuple[float, float, frozenset[int]]]:
     """Distinct located anchors with the mentions that chose them."""
@@ -386,11 +438,29 @@ def _anchor_points(anchors: list[tuple[int, Candidate]]
     return [(lat, lon, frozenset(indices)) for lat, lon, indices in by_place.values()]
 
 
-def _in_reach(cand: Candidate, near: list[tuple[float, float, frozenset[int]]]
+def _anchor_grid(points: list[tuple[float, float, frozenset[int]]]
+                 ) -> dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]]:
+    """Anchor points by grid cell, each filed under its own cell and the eight around it.
+
+    A candidate then reads one cell and meets every anchor that can be in
+    reach, not all the anchors of the article (quadratic in a long one).
+    """
+    grid: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]] = {}
+    for point in points:
+        row, col = point[0] // _CELL_LAT, point[1] // _CELL_LON
+        for d_row in (-1.0, 0.0, 1.0):
+            for d_col in (-1.0, 0.0, 1.0):
+                grid.setdefault((row + d_row, col + d_col), []).append(point)
+    return grid
+
+
+def _in_reach(cand: Candidate,
+              near: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]]
               ) -> list[tuple[float, frozenset[int]]]:
     """The bonus each anchor within 400 km gives a candidate, with the anchor's mentions."""
     within = []
-    for lat, lon, indices in near:
+    cell = (cand.latitude // _CELL_LAT, cand.longitude // _CELL_LON)
+    for lat, lon, indices in near.get(cell, ()):
         if abs(lat - cand.latitude) > 4 or abs(lon - cand.longitude) > 6:
             continue  # cheap reject: further than 400 km
         distance = _haversine_km(cand.latitude, cand.longitude, lat, lon)

@@ -202,7 +202,7 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
                 key = " ".join(words)
             if not key or not has_key(key):
                 continue
-            if sum(c.isalpha() for c in key) < 2:
+            if _letters(key) < 2:
                 continue
             if j == i and not _single_word_ok(tok, tokens, i, lower_words):
                 continue
@@ -216,6 +216,12 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
     return spans
 
 
+def _letters(key: str) -> int:
+    """How many letters a key has (its words are almost always letters only)."""
+    bare = key.replace(" ", "")
+    return len(bare) if bare.isalpha() else sum(c.isalpha() for c in key)
+
+
 _PLACE_PREFIXES = frozenset("""
 northern southern eastern western central north south east west northeast northwest southeast
 southwest greater upper lower occupied rural inner outer downtown old new
@@ -224,7 +230,7 @@ southwest greater upper lower occupied rural inner outer downtown old new
 
 def _single_word_ok(tok: Token, tokens: list[Token], i: int, lower_words: set[str]) -> bool:
     key = tok.key
-    if not any(c.isalpha() for c in key) or len(key) < 2:
+    if len(key) < 2 or not _letters(key):
         return False
     if key in STOPWORDS or key in DEMONYMS and not tok.text.isupper():
         return False
