@@ -124,3 +124,25 @@ def test_event_keeps_its_quote_and_span():
 @pytest.mark.parametrize("text", ["", "No places here at all.", "<script>alert(1)</script>"])
 def test_odd_text_gives_no_events(text):
     assert events_of(text) == []
+
+
+def test_each_sentence_reads_only_its_own_place_mentions(monkeypatch):
+    # Scanning every mention of the article for every strike sentence made
+    # long articles quadratic: a sentence should read only the mentions that
+    # start inside it.
+    from geostrikes.extraction import events as module
+
+    sentence = ("Israeli jets struck a depot near Baqubah in Diyala province on Monday, "
+                "killing {n} fighters, officials said.")
+    text = " ".join(sentence.format(n=n) for n in range(2, 42))
+    real = module._sentence_places
+    reads = []
+
+    def counted(mentions, sentence, actors, actor, starts=None):
+        reads.append(len(mentions) if starts is None else len(module._within(starts, sentence)))
+        return real(mentions, sentence, actors, actor, starts)
+
+    monkeypatch.setattr(module, "_sentence_places", counted)
+    events = extract_article(Article("long", text, published=dt.date(2024, 4, 21)))
+    assert events and len(reads) == 40
+    assert sum(reads) <= 2 * 40 + 5
