@@ -153,14 +153,26 @@ _AIR_CONTEXT = re.compile(
 
 _CODE_OF_COUNTRY = {name: code for code, name in COUNTRY_NAMES.items()}
 
-# Every phrase _STRONG, _CRAFT and _AIR_CONTEXT match contains one of these
-# words, and every trigger of a sentence (those and _WEAK) one of these and
-# "blast" or "explosion": a text without any reports no strike, and finding
-# them is far cheaper than running the patterns.
-_STRIKE_CUES = ("strik", "struck", "raid", "attack", "bomb", "shell", "hit", "target",
-                "rocket", "missile", "drone", "barrage", "salvo", "projectile", "warplane",
-                "jet", "aircraft", "helicopter", "pound", "slam", "air force")
-_TRIGGER_CUES = _STRIKE_CUES + ("blast", "explosion")
+# Literal words the patterns cannot match without (lower-case; an article or
+# sentence without them is settled without running the patterns, which cost
+# about a millisecond per article):
+# - every match of _AIR_CONTEXT (and so of _STRONG, a part of it) has one of
+#   _AIR_CUES;
+# - every match of _CRAFT has one of _CRAFT_CUES (or "F-16"-like numbers,
+#   _F_NUMBER) and one of _VERB_CUES;
+# - every trigger of a sentence (_STRONG, _CRAFT or _WEAK) has one of
+#   _TRIGGER_CUES.
+_AERIAL_CUES = ("air strike", "airstrike", "air-raid", "air raid", "air attack", "aerial ",
+                "drone", "missile", "rocket", "precision strike", "bombardment", "bombing",
+                "bombed", "shelled", "hit by", "struck by", "targeted by", "barrage of",
+                "salvo of", "projectile", "dropped ")
+_AIR_CUES = _AERIAL_CUES + ("warplane", "jet", "air force", "helicopter gunship", "aircraft",
+                            "bomber")
+_CRAFT_CUES = ("jet", "plane", "aircraft", "drone", "helicopter", "bomber", "missile", "rocket",
+               "phantom", "uav")
+_VERB_CUES = ("hit", "struck", "strik", "bomb", "target", "attack", "pound", "slam")
+_TRIGGER_CUES = _AERIAL_CUES + _VERB_CUES + ("raid", "blast", "explosion")
+_F_NUMBER = re.compile(r"F-?\d", re.IGNORECASE)
 # The only characters an IGNORECASE pattern matches with an ASCII letter that
 # str.lower() does not turn into it (İ, ı, ſ, the Kelvin sign): where they
 # occur the cue words prove nothing, and the patterns decide alone.
@@ -217,11 +229,12 @@ class Extractor:
         """Every strike one article reports, merged to one event per strike."""
         text = article.text
         cues = _Cues(text)
-        if not cues.any() or not (_STRONG.search(text) or _CRAFT.search(text)
-                                  or _AIR_CONTEXT.search(text)):
+        # _STRONG is a part of _AIR_CONTEXT: an article it matches is one of these.
+        air_context = cues.may_be_air() and bool(_AIR_CONTEXT.search(text)
+                                                 or _CRAFT.search(text))
+        if not air_context:
             return []
         sentences = split_sentences(text)
-        air_context = bool(_AIR_CONTEXT.search(text) or _CRAFT.search(text))
         triggers = [_trigger(s.text, air_context) if cues.within(s.start, s.end) else None
                     for s in sentences]
         if not any(triggers):
@@ -340,18 +353,26 @@ def _article_actors(text: str) -> list[ActorMention]:
 
 
 class _Cues:
-    """Where an article's strike cue words are (:data:`_STRIKE_CUES`), found once."""
+    """Where an article's cue words are, found once with one automaton."""
 
     def __init__(self, text: str) -> None:
         self.unsure = bool(_CASE_FOLD_ODDITIES.search(text))
-        found = [] if self.unsure else _cue_automaton().find_matches_as_indexes(
+        automaton, kinds = _cue_automaton()
+        found = [] if self.unsure else automaton.find_matches_as_indexes(
             text.lower(), overlapping=True)
-        self.any_strike = any(index < len(_STRIKE_CUES) for index, _, _ in found)
-        self.starts = sorted(start for _, start, _ in found)
+        seen = set()
+        starts = []
+        for index, start, _ in found:
+            seen |= kinds[index]
+            if "trigger" in kinds[index]:
+                starts.append(start)
+        self.starts = sorted(starts)
+        self.air = "air" in seen or "verb" in seen and (
+            "craft" in seen or bool(_F_NUMBER.search(text)))
 
-    def any(self) -> bool:
-        """Whether the article-level strike patterns can match at all."""
-        return self.unsure or self.any_strike
+    def may_be_air(self) -> bool:
+        """Whether _AIR_CONTEXT or _CRAFT can match the article."""
+        return self.unsure or self.air
 
     def within(self, start: int, end: int) -> bool:
         """Whether a trigger cue starts in ``text[start:end]``."""
@@ -365,7 +386,13 @@ class _Cues:
 def _cue_automaton():
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(_TRIGGER_CUES)
+    kinds: dict[str, set[str]] = {}
+    for kind, cues in (("air", _AIR_CUES), ("craft", _CRAFT_CUES), ("verb", _VERB_CUES),
+                       ("trigger", _TRIGGER_CUES)):
+        for cue in cues:
+            kinds.setdefault(cue, set()).add(kind)
+    words = list(kinds)
+    return ahocorasick_rs.AhoCorasick(words), [frozenset(kinds[w]) for w in words]
 
 
 def _within(starts: list[int], sentence: Sentence) -> range:
