@@ -124,6 +124,10 @@ _SAID_IT = re.compile(
     r"(?:it|they|we|its(?:\s+[\w-]+){1,2}|their(?:\s+[\w-]+){1,2})\s+(?:had\s+|has\s+|"
     r"have\s+)?(?:carried out|conducted|launched|struck|targeted|hit|bombed|attacked|fired)\b",
     re.IGNORECASE)
+_REPORTS = re.compile(r"\breports?\b", re.IGNORECASE)
+_DENIER_VERB = re.compile(r"\b(?:denied|denies|deny|denying|not true|no reason to believe|"
+                          r"has not|have not|had not|did not|never|not responsible|no raids)\b",
+                          re.IGNORECASE)
 _CLAIMED_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s)? responsibility\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|launched from|fired from|based in|over)\s+(?:the\s+)?"
                           r"(?:\w+\s+)?$", re.IGNORECASE)
@@ -172,6 +176,8 @@ _CRAFT_CUES = ("jet", "plane", "aircraft", "drone", "helicopter", "bomber", "mis
                "phantom", "uav")
 _VERB_CUES = ("hit", "struck", "strik", "bomb", "target", "attack", "pound", "slam")
 _TRIGGER_CUES = _AERIAL_CUES + _VERB_CUES + ("raid", "blast", "explosion")
+# Every match of the stance module's denial pattern has one of these.
+_DENIAL_CUES = ("deni", "deny", "rejected ", "not ", "no ", "never been")
 _F_NUMBER = re.compile(r"F-?\d", re.IGNORECASE)
 # The only characters an IGNORECASE pattern matches with an ASCII letter that
 # str.lower() does not turn into it (İ, ı, ſ, the Kelvin sign): where they
@@ -250,22 +256,25 @@ class Extractor:
         drafts: list[_Draft] = []
         denials: set[str] = set()
         last: _Attributed | None = None
-        last_speaker = None
+        speakers = _Speakers(sentences)
         article_actors = _article_actors(text)
         actor_starts = [a.start for a in article_actors]
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
+            trigger = triggers[index]
+            denied = cues.within(sentence.start, sentence.end, "denial") and denial_in(
+                sentence.text)
+            if trigger is None and not denied:
+                continue
             actors = _actors_in(article_actors, sentence, actor_starts)
-            speaker = find_speaker(sentence.text, following.text if following else "")
-            if denial_in(sentence.text):
+            if denied:
+                last_speaker = speakers.last_before(index)
                 denier = _denier(sentence.text, actors) or (last_speaker and last_speaker.actor)
                 if denier and denier != UNKNOWN:
                     denials.add(denier)
-            if speaker is not None:
-                last_speaker = speaker
-            trigger = triggers[index]
             if trigger is None:
                 continue
+            speaker = speakers.of(index)
             attributed = self._attribute(sentence.text, trigger, actors, speaker, last)
             if attributed is None:
                 continue
@@ -302,7 +311,7 @@ class Extractor:
                 _ANAPHOR.search(sentence) or _LIST_ITEM.match(sentence)):
             return last
         actor = actor or UNKNOWN
-        by_reports = bool(re.search(r"\breports?\b", sentence, re.IGNORECASE))
+        by_reports = bool(_REPORTS.search(sentence))
         if _CLAIMED_RESPONSIBILITY.search(sentence) and actor != UNKNOWN:
             stance = Stance.CLAIMED
         else:
@@ -360,13 +369,13 @@ class _Cues:
         automaton, kinds = _cue_automaton()
         found = [] if self.unsure else automaton.find_matches_as_indexes(
             text.lower(), overlapping=True)
-        seen = set()
-        starts = []
+        seen: set[str] = set()
+        starts: dict[str, list[int]] = {"trigger": [], "denial": []}
         for index, start, _ in found:
             seen |= kinds[index]
-            if "trigger" in kinds[index]:
-                starts.append(start)
-        self.starts = sorted(starts)
+            for kind in kinds[index] & starts.keys():
+                starts[kind].append(start)
+        self.starts = {kind: sorted(found) for kind, found in starts.items()}
         self.air = "air" in seen or "verb" in seen and (
             "craft" in seen or bool(_F_NUMBER.search(text)))
 
@@ -374,12 +383,39 @@ class _Cues:
         """Whether _AIR_CONTEXT or _CRAFT can match the article."""
         return self.unsure or self.air
 
-    def within(self, start: int, end: int) -> bool:
-        """Whether a trigger cue starts in ``text[start:end]``."""
+    def within(self, start: int, end: int, kind: str = "trigger") -> bool:
+        """Whether a cue of a kind ("trigger" or "denial") starts in ``text[start:end]``."""
         if self.unsure:
             return True
-        index = bisect_left(self.starts, start)
-        return index < len(self.starts) and self.starts[index] < end
+        starts = self.starts[kind]
+        index = bisect_left(starts, start)
+        return index < len(starts) and starts[index] < end
+
+
+class _Speakers:
+    """Who each sentence reports (:func:`find_speaker`), found only when asked."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.found: dict[int, object] = {}
+        self.scanned = 0  # sentences before this one have been looked at
+        self.last = None  # the last speaker among them
+
+    def of(self, index: int):
+        """The speaker of sentence ``index``, or None."""
+        if index not in self.found:
+            following = self.sentences[index + 1].text if index + 1 < len(self.sentences) else ""
+            self.found[index] = find_speaker(self.sentences[index].text, following)
+        return self.found[index]
+
+    def last_before(self, index: int):
+        """The speaker of the last sentence before ``index`` that has one, or None."""
+        while self.scanned < index:
+            speaker = self.of(self.scanned)
+            if speaker is not None:
+                self.last = speaker
+            self.scanned += 1
+        return self.last
 
 
 @lru_cache(maxsize=1)
@@ -388,7 +424,7 @@ def _cue_automaton():
 
     kinds: dict[str, set[str]] = {}
     for kind, cues in (("air", _AIR_CUES), ("craft", _CRAFT_CUES), ("verb", _VERB_CUES),
-                       ("trigger", _TRIGGER_CUES)):
+                       ("trigger", _TRIGGER_CUES), ("denial", _DENIAL_CUES)):
         for cue in cues:
             kinds.setdefault(cue, set()).add(kind)
     words = list(kinds)
@@ -469,9 +505,7 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
 
 
 def _denier(sentence: str, actors: list[ActorMention]) -> str | None:
-    match = re.search(r"\b(?:denied|denies|deny|denying|not true|no reason to believe|"
-                      r"has not|have not|had not|did not|never|not responsible|no raids)\b",
-                      sentence, re.IGNORECASE)
+    match = _DENIER_VERB.search(sentence)
     if not match:
         return None
     before = [a for a in actors if a.end <= match.start()]
