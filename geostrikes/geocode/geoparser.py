@@ -18,10 +18,12 @@ One pipeline class wires four short stages, each replaceable:
 from __future__ import annotations
 
 import math
+import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress, pairwise
 from typing import TYPE_CHECKING
 
 from geostrikes.geocode import rules
@@ -48,12 +50,17 @@ _GOVERNMENT_SEATS = frozenset({"PPLC", "PPLG", "PPLA"})
 _NEAR_RADIUS_KM = 25.0
 _DIRECTION_RADIUS_KM = 50.0
 _MAX_CANDIDATES = 25
+_KEY = operator.attrgetter("key")
 # Surfaces whose context-free ranking a parser keeps: news repeats the same few
 # thousand names, and ranking one costs as much as the rest of its resolution.
 _RANK_CACHE_SIZE = 50_000
 # Cells of the anchor grid, in degrees: the proximity bonus reaches no further
 # than 4 degrees of latitude and 6 of longitude.
 _CELL_LAT, _CELL_LON = 4.0, 6.0
+# Distances between candidates and anchors, kept across articles: the same
+# pairs of towns meet again and again in the news of one region.
+_DISTANCES: dict[tuple[float, float, float, float], float] = {}
+_DISTANCE_CACHE_SIZE = 200_000
 # Parts of a longer name that say nothing about where it is.
 _FALLBACK_NOISE = frozenset(
     "the of republic kingdom state states city county north south east west new great "
@@ -170,7 +177,7 @@ class Geoparser:
         # Two passes: the second uses the places chosen in the first as anchors.
         anchors: list[tuple[int, Candidate]] = []
         near: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]] = {}
-        for _ in range(2):
+        for first_pass in (True, False):
             # A name repeated through the article brings the same candidates
             # back: measure each against the anchors once per pass.
             reach: dict[int, list[tuple[float, frozenset[int]]]] = {}
@@ -198,9 +205,10 @@ class Geoparser:
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
-            anchors = [(i, s.choice) for i, s in enumerate(slots)
-                       if s.choice is not None and _confident(s)]
-            near = _anchor_grid(_anchor_points(anchors))
+            if first_pass:
+                anchors = [(i, s.choice) for i, s in enumerate(slots)
+                           if s.choice is not None and _confident(s)]
+                near = _anchor_grid(_anchor_points(anchors))
 
     @staticmethod
     def _country_profile(text: str, slots: list[_Slot], tokens: list | None = None
@@ -221,7 +229,9 @@ class Geoparser:
             else:
                 for cand, _ in slot.ranked[:5]:
                     votes[cand.country_code or ""] += 0.1
-        for token in tokenize(text) if tokens is None else tokens:
+        tokens = tokenize(text) if tokens is None else tokens
+        # Picked out in C: most words are no demonym.
+        for token in compress(tokens, map(DEMONYMS.__contains__, map(_KEY, tokens))):
             code = DEMONYMS.get(token.key)
             if code and token.capital and not token.text.isupper() and "." not in token.text:
                 votes[code] += 0.3
@@ -350,8 +360,8 @@ class Geoparser:
         if not cues:
             return mentions
         starts = [m.start for m in mentions]
-        if all(a.end <= b.start for a, b in zip(cues, cues[1:])) and all(
-                a <= b for a, b in zip(starts, starts[1:])):
+        if all(a.end <= b.start for a, b in pairwise(cues)) and all(
+                a <= b for a, b in pairwise(starts)):
             # Cues in order and apart, mentions in order: each cue's inner
             # mentions are found by bisection, not by a scan of all of them,
             # which made long articles quadratic.
@@ -463,7 +473,12 @@ def _in_reach(cand: Candidate,
     for lat, lon, indices in near.get(cell, ()):
         if abs(lat - cand.latitude) > 4 or abs(lon - cand.longitude) > 6:
             continue  # cheap reject: further than 400 km
-        distance = _haversine_km(cand.latitude, cand.longitude, lat, lon)
+        key = (cand.latitude, cand.longitude, lat, lon)
+        distance = _DISTANCES.get(key)
+        if distance is None:
+            if len(_DISTANCES) >= _DISTANCE_CACHE_SIZE:
+                _DISTANCES.clear()
+            distance = _DISTANCES[key] = _haversine_km(*key)
         if distance < 150:
             within.append((0.8, indices))
         elif distance < 400:

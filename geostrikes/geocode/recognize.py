@@ -16,10 +16,12 @@ title or first name before a surname, not on the stop-list.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from geostrikes.geocode.demonyms import DEMONYMS
@@ -138,6 +140,8 @@ def tokenize(text: str) -> list[Token]:
 
 
 _new_tuple = tuple.__new__
+_CAPITAL = operator.itemgetter(Token._fields.index("capital"))
+_KEY = operator.itemgetter(Token._fields.index("key"))
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -167,16 +171,22 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
     spans: list[Span] = []
     lower_words = {t.key for t in tokens if not t.capital}
     n = len(tokens)
-    i = 0
-    while i < n:
+    resume = 0  # the first token not inside a name already found
+    # Only capitalised words and Arabic articles can start a name; picking
+    # them out in C (compress over map) spares a Python step for each of the
+    # other three quarters of the words.
+    possible = map(operator.or_, map(_CAPITAL, tokens),
+                   map(ARABIC_ARTICLES.__contains__, map(_KEY, tokens)))
+    for i in compress(range(n), possible):
+        if i < resume:
+            continue
         tok = tokens[i]
         starts_name = tok.capital or (
-            tok.key in ARABIC_ARTICLES and i + 1 < n and tokens[i + 1].capital
+            i + 1 < n and tokens[i + 1].capital
             and _joined(text, tok, tokens[i + 1])
             and (text[tok.end] in "-‐‑" or tok.key in ("al", "el"))
         )
         if not starts_name:
-            i += 1
             continue
         found = None
         # Extend as far as the joiners allow, then try the longest run first.
@@ -209,10 +219,9 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
             found = Span(run[0].start, run[-1].end, text[run[0].start:run[-1].end], key, i, j)
             break
         if found is None:
-            i += 1
             continue
         spans.append(found)
-        i = found.last + 1
+        resume = found.last + 1
     return spans
 
 
