@@ -170,8 +170,13 @@ class Geoparser:
         return []
 
     def resolve(self, text: str, slots: list[_Slot],
-                countries: dict[str, float] | None = None) -> None:
-        """Choose each slot's referent from the article's context (in place)."""
+                countries: dict[str, float] | None = None, *,
+                keep: Callable[[int, int], bool] | None = None) -> None:
+        """Choose each slot's referent from the article's context (in place).
+
+        With ``keep``, the second pass (whose choices are no one's context)
+        resolves only the slots ``keep(start, end)`` accepts.
+        """
         if countries is None:
             countries = self._country_profile(text, slots)
         # Two passes: the second uses the places chosen in the first as anchors.
@@ -184,6 +189,8 @@ class Geoparser:
             admin1_keys = {name_key(c.name) for _, c in anchors if c.kind == Kind.ADMIN1}
             admin1_keys |= {name_key(c.admin1) for _, c in anchors if c.admin1}
             for index, slot in enumerate(slots):
+                if not first_pass and keep is not None and not keep(slot.start, slot.end):
+                    continue
                 if len(slot.ranked) == 1:
                     slot.choice, slot.score = slot.ranked[0]
                     continue  # nothing to choose between
@@ -311,7 +318,7 @@ class Geoparser:
         spans = list(article.spans) if given else self.recognise(text, tokens)
         slots = self._slots(text, spans, recognised=not given, keep=keep)
         countries = self._country_profile(text, slots, tokens)
-        self.resolve(text, slots, countries)
+        self.resolve(text, slots, countries, keep=keep)
         if keep is not None:
             slots = [slot for slot in slots if keep(slot.start, slot.end)]
         if not given:
