@@ -195,12 +195,13 @@ class Geoparser:
                     slot.choice, slot.score = slot.ranked[0]
                     continue  # nothing to choose between
                 apposition = self._apposition(text, slots, index)
+                hint = slot.hint
                 best, best_score = None, -math.inf
                 for cand, base in slot.ranked:
                     score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
-                    if slot.hint is not None and cand.kind == slot.hint:
+                    if hint is not None and cand.kind == hint:
                         score += 2.0
-                    if cand.admin1 and name_key(cand.admin1) in admin1_keys:
+                    if admin1_keys and cand.admin1 and name_key(cand.admin1) in admin1_keys:
                         score += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
