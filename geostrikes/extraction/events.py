@@ -250,7 +250,7 @@ class Extractor:
         # context) but builds mentions only there.
         wanted = sorted({(s.start, s.end) for index, trigger in enumerate(triggers) if trigger
                          for s in sentences[index:index + 2]})
-        mentions = [m for m in self.geoparser._parse(replace(article, spans=None), wanted)
+        mentions = [m for m in self._mentions(replace(article, spans=None), wanted)
                     if m.place is not None]
         mention_starts = [m.start for m in mentions]
         drafts: list[_Draft] = []
@@ -303,6 +303,13 @@ class Extractor:
                 ))
         merged = _merge_drafts(drafts)
         return [self._event(article, n, draft, denials) for n, draft in enumerate(merged, 1)]
+
+    def _mentions(self, article: Article, wanted: list[tuple[int, int]]) -> list[Mention]:
+        """The geoparser's mentions, built only in the wanted spans when it can."""
+        parser = self.geoparser
+        if isinstance(parser, Geoparser) and type(parser).parse is Geoparser.parse:
+            return parser._parse(article, wanted)
+        return parser.parse(article)  # a geoparser of its own: all its mentions
 
     def _attribute(self, sentence: str, trigger: re.Match[str], actors: list[ActorMention],
                    speaker, last: _Attributed | None) -> _Attributed | None:

@@ -146,3 +146,16 @@ def test_each_sentence_reads_only_its_own_place_mentions(monkeypatch):
     events = extract_article(Article("long", text, published=dt.date(2024, 4, 21)))
     assert events and len(reads) == 40
     assert sum(reads) <= 2 * 40 + 5
+
+
+def test_an_injected_geoparser_with_its_own_parse_is_used():
+    from geostrikes.extraction.events import Extractor
+    from geostrikes.geocode.geoparser import Geoparser
+
+    class NoPlaces(Geoparser):
+        def parse(self, article):
+            return []
+
+    text = "Israeli jets struck a depot near Baqubah in Diyala province on Monday."
+    assert Extractor(NoPlaces()).extract_article(Article("a", text)) == []
+    assert Extractor(Geoparser()).extract_article(Article("a", text))
