@@ -60,7 +60,7 @@ _CELL_LAT, _CELL_LON = 4.0, 6.0
 # Distances between candidates and anchors, kept across articles: the same
 # pairs of towns meet again and again in the news of one region.
 _DISTANCES: dict[tuple[float, float, float, float], float] = {}
-_DISTANCE_CACHE_SIZE = 200_000
+_DISTANCE_CACHE_SIZE = 50_000
 # Parts of a longer name that say nothing about where it is.
 _FALLBACK_NOISE = frozenset(
     "the of republic kingdom state states city county north south east west new great "
