@@ -20,7 +20,6 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
@@ -110,9 +109,10 @@ class Span:
     last: int
 
 
-@lru_cache(maxsize=262144)
-def _fold(word: str) -> str:
-    return name_key(word)
+# Words' keys, kept across articles (a plain dict: cheaper to ask than an
+# lru_cache, and cleared whole when full).
+_FOLDED: dict[str, str] = {}
+_FOLDED_SIZE = 262_144
 
 
 def tokenize(text: str) -> list[Token]:
@@ -125,6 +125,9 @@ def tokenize(text: str) -> list[Token]:
     """
     tokens = []
     append = tokens.append
+    folded = _FOLDED
+    if len(folded) > _FOLDED_SIZE:
+        folded.clear()
     for match in _TOKEN.finditer(text):
         word = match.group()
         start, end = match.span()
@@ -132,10 +135,13 @@ def tokenize(text: str) -> list[Token]:
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             word, end, possessive = word[:-2], end - 2, True
         first = word[0]
+        key = folded.get(word)
+        if key is None:
+            key = folded[word] = name_key(word)
         # tuple.__new__ skips the named tuple's Python-level __new__: a third
         # of the cost of a token.
-        append(_new_tuple(Token, (start, end, word, _fold(word),
-                                  first.isupper() or first.isdigit(), possessive)))
+        append(_new_tuple(Token, (start, end, word, key, first.isupper() or first.isdigit(),
+                                  possessive)))
     return tokens
 
 
