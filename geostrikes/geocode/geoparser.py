@@ -68,6 +68,9 @@ _FALLBACK_NOISE = frozenset(
 )
 
 
+_UNASKED = object()
+
+
 @dataclass(slots=True)
 class _Slot:
     """A span being resolved: its candidates and the context cues around it."""
@@ -80,6 +83,13 @@ class _Slot:
     qualifier: rules.Qualifier | None = None
     choice: Candidate | None = None
     score: float = 0.0
+    role: object = _UNASKED  # the metonym rule's answer, once asked
+
+    def metonym_role(self, text: str) -> str | None:
+        """:func:`rules.metonym_role` of the span, asked once."""
+        if self.role is _UNASKED:
+            self.role = rules.metonym_role(text, self.start, self.end)
+        return self.role  # type: ignore[return-value]
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -230,7 +240,7 @@ class Geoparser:
             if top.kind == Kind.COUNTRY:
                 # "Washington said", "U.S. officials": the country as an actor
                 # says little about where the story happens.
-                if rules.metonym_role(text, slot.start, slot.end) is None:
+                if slot.metonym_role(text) is None:
                     votes[cc] += 1.0
             elif len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
                 votes[cc] += 0.5
@@ -337,7 +347,7 @@ class Geoparser:
         place = self.gazetteer.place(cand, slot.score)
         precision = _PRECISION_OF_KIND.get(cand.kind, Precision.EXACT)
         role = None
-        role = rules.metonym_role(text, slot.start, slot.end)
+        role = slot.metonym_role(text)
         if role in ("metonym", "modifier") and not (
                 cand.kind in (Kind.COUNTRY, Kind.ADMIN1) or cand.feature_code in _GOVERNMENT_SEATS):
             # Only states and seats of government speak or act for someone.
