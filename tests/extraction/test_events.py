@@ -159,3 +159,13 @@ def test_an_injected_geoparser_with_its_own_parse_is_used():
     text = "Israeli jets struck a depot near Baqubah in Diyala province on Monday."
     assert Extractor(NoPlaces()).extract_article(Article("a", text)) == []
     assert Extractor(Geoparser()).extract_article(Article("a", text))
+
+
+def test_jets_struck_spelt_with_a_long_s_is_still_a_strike():
+    # Case-insensitive patterns match "ſ" with "s", which str.lower() does not:
+    # the cue words must not be what decides then.
+    plain = "Israeli jets struck a depot near Baqubah in Diyala province on Monday."
+    odd = plain.replace("struck", "\u017ftruck")
+    assert [e.location.text for e in events_of(odd)] == [e.location.text
+                                                          for e in events_of(plain)]
+    assert events_of(odd)
