@@ -31,6 +31,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from geostrikes.extraction.actors import (
     COUNTRY_NAMES,
@@ -165,6 +166,10 @@ _SAID_CRAFT = re.compile(
 _CLAIMED_RESPONSIBILITY = re.compile(
     r"\bclaim(?:ed|s)? (?:responsibility|(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:attacks?|"
     r"strikes?|raids?))\b", re.IGNORECASE)
+_REPORTS = re.compile(r"\breports?\b", re.IGNORECASE)
+_DENIER_VERB = re.compile(r"\b(?:denied|denies|deny|denying|not true|no reason to believe|"
+                          r"has not|have not|had not|did not|never|not responsible|no raids)\b",
+                          re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|launched from|fired from|based in|over)\s+(?:the\s+)?"
                           r"(?:\w+\s+)?$", re.IGNORECASE)
 # A list item of a strike release: "-- Near Raqqa, 14 strikes engaged ...".
@@ -224,6 +229,33 @@ _AIR_CONTEXT = re.compile(
     r"air force|helicopter gunships?|aircraft|jets|bombers)\b", re.IGNORECASE)
 
 _CODE_OF_COUNTRY = {name: code for code, name in COUNTRY_NAMES.items()}
+
+# Literal words the patterns cannot match without (lower-case; an article or
+# sentence without them is settled without running the patterns, which cost
+# about a millisecond per article):
+# - every match of _AIR_CONTEXT (and so of _STRONG, a part of it) has one of
+#   _AIR_CUES;
+# - every match of _CRAFT has one of _CRAFT_CUES (or "F-16"-like numbers,
+#   _F_NUMBER) and one of _VERB_CUES;
+# - every trigger of a sentence (_STRONG, _CRAFT or _WEAK) has one of
+#   _TRIGGER_CUES.
+_AERIAL_CUES = ("air strike", "airstrike", "air-raid", "air raid", "air attack", "aerial ",
+                "drone", "missile", "rocket", "precision strike", "bombardment", "bombing",
+                "bombed", "shelled", "hit by", "struck by", "targeted by", "barrage of",
+                "salvo of", "projectile", "dropped ")
+_AIR_CUES = _AERIAL_CUES + ("warplane", "jet", "air force", "helicopter gunship", "aircraft",
+                            "bomber")
+_CRAFT_CUES = ("jet", "plane", "aircraft", "drone", "helicopter", "bomber", "missile", "rocket",
+               "phantom", "uav")
+_VERB_CUES = ("hit", "struck", "strik", "bomb", "target", "attack", "pound", "slam")
+_TRIGGER_CUES = _AERIAL_CUES + _VERB_CUES + ("raid", "blast", "explosion")
+# Every match of the stance module's denial pattern has one of these.
+_DENIAL_CUES = ("deni", "deny", "rejected ", "not ", "no ", "never been")
+_F_NUMBER = re.compile(r"F-?\d", re.IGNORECASE)
+# The only characters an IGNORECASE pattern matches with an ASCII letter that
+# str.lower() does not turn into it (İ, ı, ſ, the Kelvin sign): where they
+# occur the cue words prove nothing, and the patterns decide alone.
+_CASE_FOLD_ODDITIES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 _PRECISION_ORDER = {
     Precision.EXACT: 0, Precision.OFFSET: 1, Precision.NEAR: 2, Precision.ADMIN2: 3,
@@ -287,29 +319,44 @@ class Extractor:
     def extract_article(self, article: Article) -> list[StrikeEvent]:
         """Every strike one article reports, merged to one event per strike."""
         text = article.text
-        if not (_STRONG.search(text) or _CRAFT.search(text) or _AIR_CONTEXT.search(text)):
+        cues = _Cues(text)
+        # _STRONG is a part of _AIR_CONTEXT: an article it matches is one of these.
+        air_context = cues.may_be_air() and bool(_AIR_CONTEXT.search(text)
+                                                 or _CRAFT.search(text))
+        if not air_context:
             return []
-        mentions = [m for m in self.geoparser.parse(replace(article, spans=None))
-                    if m.place is not None]
-        place_starts = [m.start for m in mentions if m.locational]
         sentences = split_sentences(text)
-        air_context = bool(_AIR_CONTEXT.search(text) or _CRAFT.search(text))
+        triggers = [_first_trigger(s, air_context) if cues.within(s.start, s.end) else None
+                    for s in sentences]
+        if not any(triggers):
+            return []
+        # Only places in a strike sentence or the one after it can locate an
+        # event: the geoparser resolves every name (they are each other's
+        # context) but builds mentions only there.
+        wanted = sorted({(s.start, s.end) for index, trigger in enumerate(triggers) if trigger
+                         for s in sentences[index:index + 2]})
+        mentions = [m for m in self._mentions(replace(article, spans=None), wanted)
+                    if m.place is not None]
+        mention_starts = [m.start for m in mentions]
+        place_starts = [m.start for m in mentions if m.locational]
         drafts: list[_Draft] = []
         denials: set[str] = set()
         last: _Attributed | None = None
-        last_speaker = None
         article_actors = _article_actors(text)
         aliases = article_aliases(text, article_actors, _host_country(mentions))
         article_actors = generic_mentions(text, article_actors, aliases)
+        actor_starts = [a.start for a in article_actors]
+        last_speaker: Speaker | None = None
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             after = following.text if following else ""
             clauses = [(clause, _trigger(clause.text, air_context))
-                       for clause in _clauses(sentence, air_context, place_starts)]
+                       for clause in _clauses(sentence, air_context, place_starts)
+                       ] if triggers[index] else []
             focus = next((c.start - sentence.start + t.start() for c, t in clauses if t), 0)
             speaker = _speaker(sentence.text, after, focus, aliases, last_speaker)
-            if denial_in(sentence.text):
-                actors = _actors_in(article_actors, sentence)
+            if cues.within(sentence.start, sentence.end, "denial") and denial_in(sentence.text):
+                actors = _actors_in(article_actors, sentence, actor_starts)
                 denier = _denier(sentence.text, actors) or (last_speaker and last_speaker.actor)
                 if denier and denier != UNKNOWN:
                     denials.add(denier)
@@ -328,7 +375,7 @@ class Extractor:
                         # The act a strike answers is told as fact, not as the speaker's
                         # claim, unless the clause has its own ("that it blamed on Israel").
                         speaker = None
-                actors = _actors_in(article_actors, clause)
+                actors = _actors_in(article_actors, clause, actor_starts)
                 # "India says it struck ...; Islamabad says mosques hit in Kotli": the
                 # other side's account of the same strikes.
                 echo = earlier if speaker is not None and speaker.text in clause.text else None
@@ -342,12 +389,13 @@ class Extractor:
                     # "an attack on X" with no one named: too vague to be a strike report.
                     continue
                 last = attributed
-                places = _sentence_places(mentions, clause, actors, attributed.actor)
+                places = _sentence_places(mentions, clause, actors, attributed.actor,
+                                          mention_starts)
                 if not places and following is not None and _CONTINUES.match(following.text) \
-                        and _trigger(following.text, air_context) is None:
-                    places = _sentence_places(mentions, following,
-                                              _actors_in(article_actors, following),
-                                              attributed.actor)
+                        and not triggers[index + 1]:
+                    places = _sentence_places(
+                        mentions, following, _actors_in(article_actors, following, actor_starts),
+                        attributed.actor, mention_starts)
                 if not places:
                     continue
                 if _background(sentence.text, clause.start - sentence.start + trigger.start(),
@@ -366,6 +414,13 @@ class Extractor:
         merged = _merge_drafts(drafts)
         return [self._event(article, n, draft, denials) for n, draft in enumerate(merged, 1)]
 
+    def _mentions(self, article: Article, wanted: list[tuple[int, int]]) -> list[Mention]:
+        """The geoparser's mentions, built only in the wanted spans when it can."""
+        parser = self.geoparser
+        if isinstance(parser, Geoparser) and type(parser).parse is Geoparser.parse:
+            return parser._parse(article, wanted)
+        return parser.parse(article)  # a geoparser of its own: all its mentions
+
     def _attribute(self, sentence: str, trigger: re.Match[str], actors: list[ActorMention],
                    speaker, last: _Attributed | None, echo: _Attributed | None = None
                    ) -> _Attributed | None:
@@ -376,7 +431,7 @@ class Extractor:
                 _ANAPHOR.search(sentence) or _LIST_ITEM.match(sentence)):
             return last
         actor = actor or UNKNOWN
-        by_reports = bool(re.search(r"\breports?\b", sentence, re.IGNORECASE))
+        by_reports = bool(_REPORTS.search(sentence))
         if _CLAIMED_RESPONSIBILITY.search(sentence) and actor != UNKNOWN:
             stance = Stance.CLAIMED
         else:
@@ -439,6 +494,15 @@ _MOTIVE = re.compile(r"(?:,\s*)?\b(?:(?:this time |partly )?in (?:retaliation|re
                      r"\s+(?:for|to)|to avenge|as payback for)\b", re.IGNORECASE)
 
 
+def _first_trigger(sentence: Sentence, air_context: bool) -> re.Match[str] | None:
+    """The first strike phrase of any of the sentence's clauses, if one has any."""
+    for clause in _clauses(sentence, air_context, []):
+        trigger = _trigger(clause.text, air_context)
+        if trigger is not None:
+            return trigger
+    return None
+
+
 def _clauses(sentence: Sentence, air_context: bool, place_starts: list[int]) -> list[Sentence]:
     """The sentence, split before adverbial clauses that have their own subject.
 
@@ -497,6 +561,50 @@ def _is_headline(sentence: Sentence, text: str) -> bool:
             and text[sentence.end:sentence.end + 2].lstrip(" \t").startswith("\n"))
 
 
+class _Cues:
+    """Where an article's cue words are, found once with one automaton."""
+
+    def __init__(self, text: str) -> None:
+        self.unsure = bool(_CASE_FOLD_ODDITIES.search(text))
+        automaton, kinds = _cue_automaton()
+        found = [] if self.unsure else automaton.find_matches_as_indexes(
+            text.lower(), overlapping=True)
+        seen: set[str] = set()
+        starts: dict[str, list[int]] = {"trigger": [], "denial": []}
+        for index, start, _ in found:
+            seen |= kinds[index]
+            for kind in kinds[index] & starts.keys():
+                starts[kind].append(start)
+        self.starts = {kind: sorted(found) for kind, found in starts.items()}
+        self.air = "air" in seen or "verb" in seen and (
+            "craft" in seen or bool(_F_NUMBER.search(text)))
+
+    def may_be_air(self) -> bool:
+        """Whether _AIR_CONTEXT or _CRAFT can match the article."""
+        return self.unsure or self.air
+
+    def within(self, start: int, end: int, kind: str = "trigger") -> bool:
+        """Whether a cue of a kind ("trigger" or "denial") starts in ``text[start:end]``."""
+        if self.unsure:
+            return True
+        starts = self.starts[kind]
+        index = bisect_left(starts, start)
+        return index < len(starts) and starts[index] < end
+
+
+@lru_cache(maxsize=1)
+def _cue_automaton():
+    import ahocorasick_rs
+
+    kinds: dict[str, set[str]] = {}
+    for kind, cues in (("air", _AIR_CUES), ("craft", _CRAFT_CUES), ("verb", _VERB_CUES),
+                       ("trigger", _TRIGGER_CUES), ("denial", _DENIAL_CUES)):
+        for cue in cues:
+            kinds.setdefault(cue, set()).add(kind)
+    words = list(kinds)
+    return ahocorasick_rs.AhoCorasick(words), [frozenset(kinds[w]) for w in words]
+
+
 def _within(starts: list[int], sentence: Sentence) -> range:
     """Indices of the items (sorted by start) that start inside a sentence."""
     return range(bisect_left(starts, sentence.start), bisect_right(starts, sentence.end))
@@ -514,8 +622,15 @@ def _host_country(mentions: list[Mention]) -> str | None:
     return COUNTRY_NAMES.get(max(counts, key=counts.__getitem__))
 
 
-def _actors_in(actors: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
-    """The article's actor mentions inside a sentence, with sentence-relative offsets."""
+def _actors_in(actors: list[ActorMention], sentence: Sentence,
+               starts: list[int] | None = None) -> list[ActorMention]:
+    """The article's actor mentions inside a sentence, with sentence-relative offsets.
+
+    ``starts`` are the mentions' starts (they are in text order): given, only
+    the mentions that start inside the sentence are looked at.
+    """
+    if starts is not None:
+        actors = [actors[i] for i in _within(starts, sentence)]
     return [replace(a, start=a.start - sentence.start, end=a.end - sentence.start)
             for a in actors if sentence.start <= a.start and a.end <= sentence.end]
 
@@ -600,9 +715,7 @@ def _agent_after(after: str) -> int:
 
 
 def _denier(sentence: str, actors: list[ActorMention]) -> str | None:
-    match = re.search(r"\b(?:denied|denies|deny|denying|not true|no reason to believe|"
-                      r"has not|have not|had not|did not|never|not responsible|no raids)\b",
-                      sentence, re.IGNORECASE)
+    match = _DENIER_VERB.search(sentence)
     if not match:
         return None
     before = [a for a in actors if a.end <= match.start()]
@@ -610,10 +723,12 @@ def _denier(sentence: str, actors: list[ActorMention]) -> str | None:
 
 
 def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[ActorMention],
-                     actor: str) -> list[Mention]:
+                     actor: str, starts: list[int] | None = None) -> list[Mention]:
     actor_code = _CODE_OF_COUNTRY.get(actor)
     places: list[Mention] = []
     previous: Mention | None = None  # the place named just before, if it was taken
+    if starts is not None:
+        mentions = [mentions[i] for i in _within(starts, sentence)]
     for mention in mentions:
         if not (sentence.start <= mention.start and mention.end <= sentence.end):
             continue

@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset("""
 mr mrs ms dr gen col lt maj capt sgt adm rep sen gov pres st mt ft jr sr no vs etc inc ltd co corp
 jan feb mar apr jun jul aug sep sept oct nov dec u s k a e n w fig approx dept est
 """.split())
+_LAST_WORD = re.compile(r"([A-Za-z]+)$")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
 
 
@@ -50,7 +51,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12):dot])
+    word = _LAST_WORD.search(text[max(0, dot - 12):dot])
     return bool(word) and word.group(1).lower() in _ABBREVIATIONS
 
 

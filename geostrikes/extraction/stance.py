@@ -71,6 +71,8 @@ _UNNAMED_REPORTS = re.compile(
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,40}\)")
+_OPENING = re.compile(r"^(?:In a statement,?\s*|But\s+|And\s+|However,?\s*)")
+_COMMA = re.compile(r",\s+")
 _OWN_VOICE = re.compile(
     r"^(?:an?|the|its|their)\s+(?:military\s+|army\s+|official\s+|senior\s+)?"
     r"(?:spokes(?:man|woman|person)|statement|military|army|command|ministry)$", re.IGNORECASE)
@@ -92,7 +94,7 @@ def _speaker(phrase: str) -> Speaker | None:
     if _UNNAMED_REPORTS.match(phrase):
         # "Reports said": nobody in particular; the sentence is merely hedged.
         return None
-    phrase = re.sub(r"^(?:In a statement,?\s*|But\s+|And\s+|However,?\s*)", "", phrase)
+    phrase = _OPENING.sub("", phrase)
     if _WITNESSES.search(phrase):
         return Speaker(phrase, UNKNOWN, witness=True)
     if _MONITORS.search(phrase) and not _STATE_MEDIA.search(phrase):
@@ -102,7 +104,7 @@ def _speaker(phrase: str) -> Speaker | None:
     if not actors:
         return Speaker(phrase, UNKNOWN)
     # "targets in Iraq in recent days, U.S. officials" -> "U.S. officials"
-    tail = re.split(r",\s+", phrase[actors[-1].start:])[0]
+    tail = _COMMA.split(phrase[actors[-1].start:])[0]
     return Speaker(tail.strip(" ,"), actors[-1].actor)
 
 

@@ -18,10 +18,13 @@ One pipeline class wires four short stages, each replaceable:
 from __future__ import annotations
 
 import math
+import operator
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress, pairwise
 from typing import TYPE_CHECKING
 
 from geostrikes.geocode import rules
@@ -53,6 +56,17 @@ _GOVERNMENT_SEATS = frozenset({"PPLC", "PPLG", "PPLA"})
 _NEAR_RADIUS_KM = 25.0
 _DIRECTION_RADIUS_KM = 50.0
 _MAX_CANDIDATES = 25
+_KEY = operator.attrgetter("key")
+# Surfaces whose context-free ranking a parser keeps: news repeats the same few
+# thousand names, and ranking one costs as much as the rest of its resolution.
+_RANK_CACHE_SIZE = 50_000
+# Cells of the anchor grid, in degrees: the proximity bonus reaches no further
+# than 4 degrees of latitude and 6 of longitude.
+_CELL_LAT, _CELL_LON = 4.0, 6.0
+# Distances between candidates and anchors, kept across articles: the same
+# pairs of towns meet again and again in the news of one region.
+_DISTANCES: dict[tuple[float, float, float, float], float] = {}
+_DISTANCE_CACHE_SIZE = 50_000
 # Parts of a longer name that say nothing about where it is.
 _FALLBACK_NOISE = frozenset(
     "the of republic kingdom state states city county north south east west new great "
@@ -67,6 +81,9 @@ _NO_FALLBACK_LAST = frozenset(
 )
 
 
+_UNASKED = object()
+
+
 @dataclass(slots=True)
 class _Slot:
     """A span being resolved: its candidates and the context cues around it."""
@@ -79,6 +96,13 @@ class _Slot:
     qualifier: rules.Qualifier | None = None
     choice: Candidate | None = None
     score: float = 0.0
+    role: object = _UNASKED  # the metonym rule's answer, once asked
+
+    def metonym_role(self, text: str) -> str | None:
+        """:func:`rules.metonym_role` of the span, asked once."""
+        if self.role is _UNASKED:
+            self.role = rules.metonym_role(text, self.start, self.end)
+        return self.role  # type: ignore[return-value]
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -106,6 +130,7 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+        self._rank_cache: dict[str, list[tuple[Candidate, float]]] = {}
 
     # -- stages ---------------------------------------------------------------------
 
@@ -114,8 +139,8 @@ class Geoparser:
         tokens = tokenize(text) if tokens is None else tokens
         return [(s.start, s.end) for s in find_spans(text, tokens, self.gazetteer.has_key)]
 
-    def _slots(self, text: str, spans: Iterable[tuple[int, int]], recognised: bool
-               ) -> list[_Slot]:
+    def _slots(self, text: str, spans: Iterable[tuple[int, int]], recognised: bool,
+               keep: Callable[[int, int], bool] | None = None) -> list[_Slot]:
         slots = []
         for start, end in spans:
             surface = text[start:end]
@@ -125,16 +150,14 @@ class Geoparser:
                 slots.append(_Slot(start, end, surface, [(adjective, adjective.prior)],
                                    adjective.kind))
                 continue
-            # In running text a short code is a word ("DEC", "PMF", "BC"), not a place.
-            ranked = [(c, s) for c, s in self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
-                      if not _is_code(c, surface)]
+            ranked = self._ranked(surface)
             if not ranked and not recognised:
                 ranked = self._fallback(surface)
             hint = rules.kind_hint(text, start, end)
             if not ranked and hint is not None:
                 ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
-            slots.append(_Slot(start, end, surface, ranked, hint,
-                               rules.qualifier(text, start)))
+            qualifier = rules.qualifier(text, start) if keep is None or keep(start, end) else None
+            slots.append(_Slot(start, end, surface, ranked, hint, qualifier))
         return slots
 
     def _adjective_place(self, surface: str, recognised: bool) -> Candidate | None:
@@ -146,6 +169,19 @@ class Geoparser:
         if code is None:
             return None
         return self.gazetteer.country(code) if len(code) == 2 else self.gazetteer.candidate(code)
+
+    def _ranked(self, surface: str) -> list[tuple[Candidate, float]]:
+        """A surface's context-free candidates, cached across articles."""
+        found = self._rank_cache.get(surface)
+        if found is not None:
+            return found
+        # In running text a short code is a word ("DEC", "PMF", "BC"), not a place.
+        found = [(c, s) for c, s in self.gazetteer.rank(surface)[:_MAX_CANDIDATES]
+                 if not _is_code(c, surface)]
+        if len(self._rank_cache) >= _RANK_CACHE_SIZE:
+            self._rank_cache.clear()
+        self._rank_cache[surface] = found
+        return found
 
     def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
         """Candidates for the longest part of a name that is known ("Dubai World Cup")."""
@@ -169,17 +205,27 @@ class Geoparser:
         return []
 
     def resolve(self, text: str, slots: list[_Slot],
-                countries: dict[str, float] | None = None) -> None:
-        """Choose each slot's referent from the article's context (in place)."""
+                countries: dict[str, float] | None = None, *,
+                keep: Callable[[int, int], bool] | None = None) -> None:
+        """Choose each slot's referent from the article's context (in place).
+
+        With ``keep``, the second pass (whose choices are no one's context)
+        resolves only the slots ``keep(start, end)`` accepts.
+        """
         if countries is None:
             countries = self._country_profile(text, slots)
         # Two passes: the second uses the places chosen in the first as anchors.
         anchors: list[tuple[int, Candidate]] = []
-        near: list[tuple[float, float, frozenset[int]]] = []
+        near: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]] = {}
         namesakes = _same_name_indices(slots)
-        for _ in range(2):
+        for first_pass in (True, False):
+            # A name repeated through the article brings the same candidates
+            # back: measure each against the anchors once per pass.
+            reach: dict[int, list[tuple[float, frozenset[int]]]] = {}
             admin1_keys = _admin1_support(slots, anchors, namesakes)
             for index, slot in enumerate(slots):
+                if not first_pass and keep is not None and not keep(slot.start, slot.end):
+                    continue
                 if len(slot.ranked) == 1:
                     slot.choice, slot.score = slot.ranked[0]
                     continue  # nothing to choose between
@@ -190,10 +236,11 @@ class Geoparser:
                 largest = max((c.population for c, _ in slot.ranked
                                if c.kind == Kind.POPULATED_PLACE), default=0)
                 state = _state_not_country(slot, anchors, own, countries)
+                hint = slot.hint
                 best, best_score = None, -math.inf
                 for cand, base in slot.ranked:
                     score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
-                    if slot.hint is not None and cand.kind == slot.hint:
+                    if hint is not None and cand.kind == hint:
                         score += 2.0
                     context = 0.0
                     if cand.admin1 and not admin1_keys.get(name_key(cand.admin1), own) <= own:
@@ -203,17 +250,21 @@ class Geoparser:
                     if _contains_previous(text, slots, index, cand):
                         score += 3.0
                     score += _partner_bonus(cand, partners)
-                    if not _yields_to_division(cand, division):
-                        context += _proximity(cand, own, near)
+                    if near and not _yields_to_division(cand, division):
+                        within = reach.get(cand.pid)
+                        if within is None:
+                            within = reach[cand.pid] = _in_reach(cand, near)
+                        context += _proximity(within, own)
                     score += context * _dwarf_factor(cand, largest)
                     if state is not None and cand.pid == state.pid:
                         score += 2.5
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
-            anchors = [(i, s.choice) for i, s in enumerate(slots)
-                       if s.choice is not None and _confident(s)]
-            near = _anchor_points(anchors)
+            if first_pass:
+                anchors = [(i, s.choice) for i, s in enumerate(slots)
+                           if s.choice is not None and _confident(s)]
+                near = _anchor_grid(_anchor_points(anchors))
         _one_sense_per_name(slots, namesakes)
 
     @staticmethod
@@ -228,8 +279,7 @@ class Geoparser:
             if top.kind == Kind.COUNTRY:
                 # "Washington said", "U.S. officials", "U.S. aircraft": the country
                 # as an actor says little about where the story happens.
-                if rules.metonym_role(text, slot.start, slot.end) is None and \
-                        not _ADJECTIVAL.match(text, slot.end):
+                if slot.metonym_role(text) is None and not _ADJECTIVAL.match(text, slot.end):
                     votes[cc] += 1.0
             elif len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
                 votes[cc] += 0.5
@@ -238,7 +288,9 @@ class Geoparser:
                 # evidence for the United States than one.
                 for code in {cand.country_code or "" for cand, _ in slot.ranked[:5]}:
                     votes[code] += 0.1
-        for token in tokenize(text) if tokens is None else tokens:
+        tokens = tokenize(text) if tokens is None else tokens
+        # Picked out in C: most words are no demonym.
+        for token in compress(tokens, map(DEMONYMS.__contains__, map(_KEY, tokens))):
             code = DEMONYMS.get(token.key)
             if code and token.capital and not token.text.isupper() and "." not in token.text:
                 votes[code] += 0.3
@@ -330,15 +382,29 @@ class Geoparser:
         -------
         list of Mention
         """
+        return self._parse(article)
+
+    def _parse(self, article: Article, wanted: list[tuple[int, int]] | None = None
+               ) -> list[Mention]:
+        """:meth:`parse`, with mentions only inside the ``wanted`` spans (sorted, disjoint).
+
+        Every name is still recognised and resolved, since each is context
+        for the others; the mentions inside the spans are exactly those of
+        :meth:`parse`.
+        """
         text = article.text
         given = article.spans is not None
+        keep = None if wanted is None else _inside_any(wanted)
         tokens = tokenize(text)
         spans = list(article.spans) if given else self.recognise(text, tokens)
-        slots = self._slots(text, spans, recognised=not given)
+        slots = self._slots(text, spans, recognised=not given, keep=keep)
         countries = self._country_profile(text, slots, tokens)
-        self.resolve(text, slots, countries)
+        self.resolve(text, slots, countries, keep=keep)
         if not given:
+            # Judged over every name, so that it does not depend on ``wanted``.
             slots = self._plausible(text, slots, countries)
+        if keep is not None:
+            slots = [slot for slot in slots if keep(slot.start, slot.end)]
         mentions = [self._mention(article.id, text, slot) for slot in slots]
         if given:
             mentions = _place_at_focus(mentions, slots)
@@ -354,7 +420,7 @@ class Geoparser:
         place = self.gazetteer.place(cand, slot.score)
         precision = _PRECISION_OF_KIND.get(cand.kind, Precision.EXACT)
         role = None
-        role = rules.metonym_role(text, slot.start, slot.end)
+        role = slot.metonym_role(text)
         if role in ("metonym", "modifier") and not (
                 cand.kind in (Kind.COUNTRY, Kind.ADMIN1) or cand.feature_code in _GOVERNMENT_SEATS):
             # Only states and seats of government speak or act for someone.
@@ -384,6 +450,25 @@ class Geoparser:
         cues = rules.find_border_cues(text)
         if not cues:
             return mentions
+        starts = [m.start for m in mentions]
+        if all(a.end <= b.start for a, b in pairwise(cues)) and all(
+                a <= b for a, b in pairwise(starts)):
+            # Cues in order and apart, mentions in order: each cue's inner
+            # mentions are found by bisection, not by a scan of all of them,
+            # which made long articles quadratic.
+            removed: set[int] = set()
+            tail: list[Mention] = []
+            for cue in cues:
+                border = self._border_place(cue, profile)
+                if border is None:
+                    continue
+                found = [i for i in range(bisect_left(starts, cue.start),
+                                          bisect_right(starts, cue.end))
+                         if mentions[i].end <= cue.end]
+                removed.update(found)
+                tail += _border_mentions(article_id, cue, border, [mentions[i] for i in found])
+            out = [m for i, m in enumerate(mentions) if i not in removed] + tail
+            return sorted(out, key=lambda m: (m.start, -m.end))
         out = list(mentions)
         for cue in cues:
             border = self._border_place(cue, profile)
@@ -391,10 +476,7 @@ class Geoparser:
                 continue
             inner = [m for m in out if cue.start <= m.start and m.end <= cue.end]
             out = [m for m in out if m not in inner]
-            out += [_replace(m, locational=False, role="border_side") for m in inner]
-            out.append(Mention(article_id, cue.start, cue.end, cue.text, border,
-                               Precision.BORDER, border.latitude, border.longitude,
-                               locational=True, role="border", anchors=tuple(inner)))
+            out += _border_mentions(article_id, cue, border, inner)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _border_place(self, cue: rules.BorderCue, profile: dict[str, float]) -> Place | None:
@@ -528,6 +610,25 @@ def _yields_to_division(cand: Candidate, division: Candidate | None) -> bool:
             and cand.population < _TOWN_BELOW_DIVISION)
 
 
+def _border_mentions(article_id: str, cue: rules.BorderCue, border: Place,
+                     inner: list[Mention]) -> list[Mention]:
+    """The names inside a border phrase as its sides, then the border itself."""
+    sides = [_replace(m, locational=False, role="border_side") for m in inner]
+    return sides + [Mention(article_id, cue.start, cue.end, cue.text, border, Precision.BORDER,
+                            border.latitude, border.longitude, locational=True, role="border",
+                            anchors=tuple(inner))]
+
+
+def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether ``text[start:end]`` lies inside one of the sorted, disjoint spans."""
+    starts = [start for start, _ in spans]
+
+    def inside(start: int, end: int) -> bool:
+        index = bisect_right(starts, start) - 1
+        return index >= 0 and end <= spans[index][1]
+    return inside
+
+
 def _anchor_points(anchors: list[tuple[int, Candidate]]
                    ) -> list[tuple[float, float, frozenset[int]]]:
     """Distinct located anchors with the mentions that chose them."""
@@ -643,20 +744,51 @@ def _one_sense_per_name(slots: list[_Slot], namesakes: list[frozenset[int]]) -> 
                 slot.choice, slot.score = best.choice, best.score
 
 
-def _proximity(cand: Candidate, own: frozenset[int],
-               near: list[tuple[float, float, frozenset[int]]]) -> float:
-    """Bonus for a candidate close to places the article's other mentions chose."""
-    bonus = 0.0
-    for lat, lon, indices in near:
-        if indices <= own:
-            continue  # a name does not support itself, however often it is repeated
+def _anchor_grid(points: list[tuple[float, float, frozenset[int]]]
+                 ) -> dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]]:
+    """Anchor points by grid cell, each filed under its own cell and the eight around it.
+
+    A candidate then reads one cell and meets every anchor that can be in
+    reach, not all the anchors of the article (quadratic in a long one).
+    """
+    grid: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]] = {}
+    for point in points:
+        row, col = point[0] // _CELL_LAT, point[1] // _CELL_LON
+        for d_row in (-1.0, 0.0, 1.0):
+            for d_col in (-1.0, 0.0, 1.0):
+                grid.setdefault((row + d_row, col + d_col), []).append(point)
+    return grid
+
+
+def _in_reach(cand: Candidate,
+              near: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]]
+              ) -> list[tuple[float, frozenset[int]]]:
+    """The bonus each anchor within 400 km gives a candidate, with the anchor's mentions."""
+    within = []
+    cell = (cand.latitude // _CELL_LAT, cand.longitude // _CELL_LON)
+    for lat, lon, indices in near.get(cell, ()):
         if abs(lat - cand.latitude) > 4 or abs(lon - cand.longitude) > 6:
             continue  # cheap reject: further than 400 km
-        distance = _haversine_km(cand.latitude, cand.longitude, lat, lon)
+        key = (cand.latitude, cand.longitude, lat, lon)
+        distance = _DISTANCES.get(key)
+        if distance is None:
+            if len(_DISTANCES) >= _DISTANCE_CACHE_SIZE:
+                _DISTANCES.clear()
+            distance = _DISTANCES[key] = _haversine_km(*key)
         if distance < 150:
-            return 0.8
-        if distance < 400:
-            bonus = 0.3
+            within.append((0.8, indices))
+        elif distance < 400:
+            within.append((0.3, indices))
+    return within
+
+
+def _proximity(within: list[tuple[float, frozenset[int]]], own: frozenset[int]) -> float:
+    """Bonus for a candidate close to places the article's other mentions chose."""
+    bonus = 0.0
+    for value, indices in within:
+        if value > bonus and not indices <= own:
+            # A name does not support itself, however often it is repeated.
+            bonus = value
     return bonus
 
 

@@ -33,6 +33,7 @@ _MARKS = dict.fromkeys(map(ord, "'`´‘’‛ʹʻʼʽʾʿˀˈ′″ʹ\u02bf\u02
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
                           "ð": "d", "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_ABBREVIATION = re.compile(r"\b((?:[a-z]\.){2,})")
 
 
 @lru_cache(maxsize=65536)
@@ -63,7 +64,7 @@ def name_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.translate(_MARKS))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().translate(_SPECIAL)
     # "U.S." and "U.A.E." are abbreviations, not words: join their letters.
-    text = re.sub(r"\b((?:[a-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
+    text = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), text)
     words = _NON_WORD.sub(" ", text).split()
     if len(words) > 1:
         words = [w for w in words if w not in ARABIC_ARTICLES] or words

@@ -436,3 +436,48 @@ def test_retaliation_for_a_strike_it_blamed_on_israel_keeps_the_blame():
             "Damascus that it blamed on Israel.")
     events = {e.location.text: e for e in events_of(text)}
     assert (events["Damascus"].actor, events["Damascus"].stance) == ("Israel", Stance.ACCUSED)
+
+
+def test_each_sentence_reads_only_its_own_place_mentions(monkeypatch):
+    # Scanning every mention of the article for every strike sentence made
+    # long articles quadratic: a sentence should read only the mentions that
+    # start inside it.
+    from geostrikes.extraction import events as module
+
+    sentence = ("Israeli jets struck a depot near Baqubah in Diyala province on Monday, "
+                "killing {n} fighters, officials said.")
+    text = " ".join(sentence.format(n=n) for n in range(2, 42))
+    real = module._sentence_places
+    reads = []
+
+    def counted(mentions, sentence, actors, actor, starts=None):
+        reads.append(len(mentions) if starts is None else len(module._within(starts, sentence)))
+        return real(mentions, sentence, actors, actor, starts)
+
+    monkeypatch.setattr(module, "_sentence_places", counted)
+    events = extract_article(Article("long", text, published=dt.date(2024, 4, 21)))
+    assert events and len(reads) == 40
+    assert sum(reads) <= 2 * 40 + 5
+
+
+def test_an_injected_geoparser_with_its_own_parse_is_used():
+    from geostrikes.extraction.events import Extractor
+    from geostrikes.geocode.geoparser import Geoparser
+
+    class NoPlaces(Geoparser):
+        def parse(self, article):
+            return []
+
+    text = "Israeli jets struck a depot near Baqubah in Diyala province on Monday."
+    assert Extractor(NoPlaces()).extract_article(Article("a", text)) == []
+    assert Extractor(Geoparser()).extract_article(Article("a", text))
+
+
+def test_jets_struck_spelt_with_a_long_s_is_still_a_strike():
+    # Case-insensitive patterns match "ſ" with "s", which str.lower() does not:
+    # the cue words must not be what decides then.
+    plain = "Israeli jets struck a depot near Baqubah in Diyala province on Monday."
+    odd = plain.replace("struck", "\u017ftruck")
+    assert [e.location.text for e in events_of(odd)] == [e.location.text
+                                                          for e in events_of(plain)]
+    assert events_of(odd)

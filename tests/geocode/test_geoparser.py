@@ -172,3 +172,30 @@ def test_seed_capitals_that_speak_are_not_locations(parser):
                 assert not m.locational, (path.name, m.text, m.start)
                 seen.add(m.text)
     assert seen == {"Tehran", "Washington", "Brussels"}
+
+
+_STORY = ("Jets struck near Baqubah in Diyala province on Monday. Tehran denied it. "
+          "Officials in Baghdad said the strikes hit the border between Syria and Iraq near "
+          "Al-Qaim, and Syria said so. "
+          "Later, rockets fell 30 miles south of Baghdad, near Babil province.")
+
+
+def test_mentions_inside_wanted_sentences_are_those_of_the_whole_parse(parser):
+    article = Article("w", _STORY)
+    whole = parser.parse(article)
+    second = _STORY.index("Officials")
+    wanted = [(0, _STORY.index(" Tehran")), (second, _STORY.index(" Later"))]
+    inside = [m for m in whole if any(s <= m.start and m.end <= e for s, e in wanted)]
+    assert inside and len(inside) < len(whole)
+    assert parser._parse(article, wanted) == inside
+
+
+def test_border_between_syria_and_iraq_takes_only_the_names_inside_it(parser):
+    mentions = parser.parse(Article("b", _STORY))
+    border = [m for m in mentions if m.role == "border"]
+    assert [m.text for m in border] == ["border between Syria and Iraq"]
+    assert [a.text for a in border[0].anchors] == ["Syria", "Iraq"]
+    assert [m.text for m in mentions if m.role == "border_side"] == ["Syria", "Iraq"]
+    assert find(mentions, "Al-Qaim").locational
+    # The Syria of "Syria said so" is outside the phrase and stays what it is.
+    assert [m.role for m in mentions if m.text == "Syria"] == ["border_side", "metonym"]
