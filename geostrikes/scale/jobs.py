@@ -1,0 +1,293 @@
+"""The work one process does on a batch of articles, and how its results travel.
+
+A parallel run hands batches of :class:`~geostrikes.model.Article` to worker
+processes (a local process pool or Dask workers). Each worker builds its
+geoparser once, the first time a batch reaches it, and keeps it in a
+per-process cache (:func:`worker_processor`): the gazetteer is opened by the
+worker itself, never shipped with a task, and never inherited from a forked
+parent, because an SQLite connection must not cross a ``fork``.
+
+What a worker is told to build is a *spec*: ``None`` for the worker's own
+bundled gazetteer (so a Dask worker on another machine reads its own
+installed copy), a gazetteer file path, or a pickled
+:class:`~geostrikes.geocode.geoparser.Geoparser` that the caller injected.
+
+Results go back as one pickled blob per batch (:func:`dumps_results`). A
+:class:`~geostrikes.model.Place` whose outline is stored in the gazetteer
+carries a closure over the worker's database connection, which cannot be
+pickled; it travels instead as a :class:`GeometryRef` (gazetteer, place id)
+that loads the outline from the receiving process's own gazetteer on first
+use. Places compare without their loader, so results are equal to those of
+an in-process run.
+
+Examples
+--------
+>>> from geostrikes import Article
+>>> blob = run_batch("extract", None, [Article("a1", "Jets struck Baqubah in Diyala.")])
+>>> [[e.location.text for e in events] for events in loads_results(blob)]
+[['Baqubah']]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import pickle
+import signal
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from geostrikes.model import Article, Place
+
+__all__ = [
+    "JOBS",
+    "Job",
+    "Spec",
+    "GeometryRef",
+    "Processor",
+    "spec_for",
+    "worker_processor",
+    "run_batch",
+    "dumps_results",
+    "loads_results",
+    "init_worker",
+]
+
+Job = Literal["extract", "places"]
+JOBS: tuple[Job, ...] = ("extract", "places")
+
+Spec = None | str | bytes
+"""What a worker builds: its own default gazetteer (None), a gazetteer path, a pickled Geoparser."""
+
+
+# --------------------------------------------------------------------------- processors
+
+
+class Processor:
+    """One process's geoparser and extractor, built once and reused for every batch.
+
+    Parameters
+    ----------
+    geoparser : Geoparser
+        Resolves places; the extractor is built over it.
+    """
+
+    def __init__(self, geoparser: Any) -> None:
+        from geostrikes.extraction.events import Extractor
+
+        self.geoparser = geoparser
+        self.extractor = Extractor(geoparser)
+        path = getattr(geoparser.gazetteer, "path", None)
+        self.gazetteer_path: str | None = str(path) if path is not None else None
+
+    def work(self, job: Job) -> Callable[[Article], list]:
+        """The per-article function of ``job``: its events, or its place mentions."""
+        if job == "extract":
+            return self.extractor.extract_article
+        if job == "places":
+            return self.geoparser.parse
+        raise ValueError(f"unknown job {job!r}: use one of {', '.join(JOBS)}")
+
+
+def spec_for(geoparser: Any = None, gazetteer: Any = None) -> Spec:
+    """The spec that makes a worker build the caller's geoparser or gazetteer.
+
+    Parameters
+    ----------
+    geoparser : Geoparser, optional
+        An injected geoparser: pickled whole (its gazetteer pickles as its path).
+    gazetteer : Gazetteer, optional
+        An injected gazetteer: sent as its file path.
+
+    Returns
+    -------
+    None, str or bytes
+        None when neither is given: each worker opens its own bundled gazetteer.
+    """
+    if geoparser is not None:
+        return pickle.dumps(geoparser)
+    if gazetteer is not None:
+        return str(Path(gazetteer.path).resolve())
+    return None
+
+
+def _build(spec: Spec) -> Processor:
+    from geostrikes.geocode.gazetteer import Gazetteer
+    from geostrikes.geocode.geoparser import Geoparser
+
+    if isinstance(spec, bytes):
+        return Processor(pickle.loads(spec))
+    # A fresh Gazetteer, not default_gazetteer(): after a fork the default one
+    # may hold the parent's SQLite connection.
+    return Processor(Geoparser(Gazetteer(spec)))
+
+
+_PROCESSORS: dict[Spec, Processor] = {}
+_OWNER_PID = os.getpid()
+
+
+def _forget_inherited() -> None:
+    global _OWNER_PID
+    _PROCESSORS.clear()
+    _gazetteer.cache_clear()
+    _geometry.cache_clear()
+    _OWNER_PID = os.getpid()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_inherited)
+
+
+def worker_processor(spec: Spec) -> Processor:
+    """This process's processor for ``spec``, built on first use.
+
+    Parameters
+    ----------
+    spec : None, str or bytes
+        See :func:`spec_for`.
+
+    Returns
+    -------
+    Processor
+        The same object for every call with the same spec in this process;
+        a forked child builds its own.
+    """
+    if os.getpid() != _OWNER_PID:
+        _forget_inherited()
+    processor = _PROCESSORS.get(spec)
+    if processor is None:
+        processor = _PROCESSORS[spec] = _build(spec)
+    return processor
+
+
+def init_worker(spec: Spec) -> None:
+    """Pool initializer: leave Ctrl-C to the parent, and build the processor now."""
+    # The parent stops the pool on Ctrl-C; a worker dying mid-task on the
+    # same signal would only add tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_processor(spec)
+
+
+def run_batch(job: Job, spec: Spec, articles: Sequence[Article]) -> bytes:
+    """Run ``job`` over one batch in this process's processor.
+
+    Parameters
+    ----------
+    job : {"extract", "places"}
+        Events or place mentions.
+    spec : None, str or bytes
+        Which geoparser to use (:func:`spec_for`).
+    articles : sequence of Article
+        The batch.
+
+    Returns
+    -------
+    bytes
+        One list of results per article, in order, as :func:`dumps_results` packs them.
+    """
+    processor = worker_processor(spec)
+    work = processor.work(job)
+    return dumps_results([work(article) for article in articles], processor.gazetteer_path)
+
+
+# --------------------------------------------------------------------------- pickling
+
+
+class GeometryRef:
+    """A picklable loader of a place's stored outline: (gazetteer path, place id).
+
+    Parameters
+    ----------
+    path : str, optional
+        The gazetteer file; None for the bundled one of whichever process loads it.
+    place_id : str
+        The place's gazetteer id.
+    """
+
+    __slots__ = ("path", "place_id")
+
+    def __init__(self, path: str | None, place_id: str) -> None:
+        self.path = path
+        self.place_id = place_id
+
+    def __call__(self) -> bytes | None:
+        return _geometry(self.path, self.place_id)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (GeometryRef, (self.path, self.place_id))
+
+    def __repr__(self) -> str:
+        return f"GeometryRef({self.path!r}, {self.place_id!r})"
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(path: str | None) -> Any:
+    from geostrikes.geocode.gazetteer import Gazetteer, default_gazetteer
+
+    default = default_gazetteer()
+    if path is None or Path(path).resolve() == Path(default.path).resolve():
+        return default
+    return Gazetteer(path)
+
+
+@lru_cache(maxsize=4096)
+def _geometry(path: str | None, place_id: str) -> bytes | None:
+    place = _gazetteer(path).get(place_id)
+    return place.geometry_wkb if place is not None else None
+
+
+def _bundled_path() -> str:
+    from geostrikes.geocode.gazetteer import Gazetteer
+
+    return str(Path(Gazetteer().path).resolve())
+
+
+class _ResultPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, gazetteer_path: str | None) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        # The bundled gazetteer travels as None so that the receiver uses its own copy.
+        bundled = _bundled_path()
+        path = str(Path(gazetteer_path).resolve()) if gazetteer_path is not None else None
+        self._path = None if path == bundled else path
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is Place:
+            loader = obj._geometry_loader
+            if loader is not None and not isinstance(loader, GeometryRef):
+                fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(Place)}
+                fields["_geometry_loader"] = GeometryRef(self._path, obj.id)
+                return (_place, (tuple(fields.items()),))
+        return NotImplemented
+
+
+def _place(items: Iterable[tuple[str, Any]]) -> Place:
+    return Place(**dict(items))
+
+
+def dumps_results(results: Any, gazetteer_path: str | None = None) -> bytes:
+    """Pickle worker results, stored outlines as :class:`GeometryRef` s.
+
+    Parameters
+    ----------
+    results : object
+        Any structure of model values.
+    gazetteer_path : str, optional
+        The gazetteer their places came from; None (or the bundled file) for
+        the bundled one.
+
+    Returns
+    -------
+    bytes
+        Loads back with :func:`loads_results` (or plain :func:`pickle.loads`).
+    """
+    buffer = io.BytesIO()
+    _ResultPickler(buffer, gazetteer_path).dump(results)
+    return buffer.getvalue()
+
+
+def loads_results(blob: bytes) -> Any:
+    """Unpickle what :func:`dumps_results` packed."""
+    return pickle.loads(blob)
