@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from geostrikes.cli._common import finish, quiet_option, state
+from geostrikes.cli._common import counting, finish, quiet_option, state
 from geostrikes.cli._formats import output_options
+from geostrikes.cli._scale import scale_options
 
 
 @click.command("extract")
@@ -16,9 +17,11 @@ from geostrikes.cli._formats import output_options
 @click.option("--merge-reports", is_flag=True,
               help="Merge reports of the same strike from different articles into one event "
                    "that keeps every source (its article_id is the first article's).")
+@scale_options
 @quiet_option
 def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
-                    merge_reports: bool) -> None:
+                    merge_reports: bool, workers: int | None, engine: str, scheduler: str | None,
+                    batch_size: int) -> None:
     """Extract strike events from the INPUT articles.
 
     Every air, drone, missile or rocket strike the articles report: where it
@@ -33,17 +36,24 @@ def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
       geostrikes extract seeds/ -o events.geojson
       geostrikes extract feed.jsonl -o events.gpkg
       geostrikes extract seeds/ -o events.csv --format acled
+      geostrikes extract feed.jsonl -o events.geojsons --workers 8
+      geostrikes extract feed.jsonl -o events.parquet --engine dask --scheduler tcp://host:8786
     """
     from geostrikes.export import write_events
-    from geostrikes.extraction.events import extract
+    from geostrikes.extraction.events import merge_events
     from geostrikes.ingest import read_articles
+    from geostrikes.scale.runner import run
 
     st = state()
     articles = st.progress(read_articles(inputs, on_skip=st.skip), desc="extract",
                            unit="article")
-    events = extract(articles, merge=merge_reports)
-    write_events(events, output, format=format)
-    st.info(f"wrote {len(events)} events to {output}")
+    events = run("extract", articles, workers=workers, scheduler=scheduler,
+                 engine="dask" if scheduler else engine, batch_size=batch_size)
+    if merge_reports:
+        events = iter(merge_events(events))
+    counted = counting(events)
+    write_events(counted, output, format=format)
+    st.info(f"wrote {counted.count} events to {output}")
     finish()
 
 

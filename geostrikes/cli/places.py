@@ -6,15 +6,19 @@ from pathlib import Path
 
 import click
 
-from geostrikes.cli._common import finish, quiet_option, state
+from geostrikes.cli._common import counting, finish, quiet_option, state
 from geostrikes.cli._formats import output_options
+from geostrikes.cli._scale import scale_options
 
 
 @click.command("places")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @output_options
+@scale_options
 @quiet_option
-def places_command(inputs: tuple[str, ...], output: Path, format: str | None) -> None:
+def places_command(inputs: tuple[str, ...], output: Path, format: str | None,
+                   workers: int | None, engine: str, scheduler: str | None,
+                   batch_size: int) -> None:
     """Find and resolve every place the INPUT articles name.
 
     INPUT is a .txt, .html, .jsonl/.json or .csv file, a folder (read
@@ -29,22 +33,18 @@ def places_command(inputs: tuple[str, ...], output: Path, format: str | None) ->
     Examples:
       geostrikes places seeds/ -o places.jsonl
       geostrikes places feed.jsonl -o places.geojson
+      geostrikes places feed.jsonl -o places.jsonl --workers 4
     """
     from geostrikes.export import write_places
-    from geostrikes.geocode.geoparser import Geoparser
     from geostrikes.ingest import read_articles
+    from geostrikes.scale.runner import run
 
     st = state()
     articles = st.progress(read_articles(inputs, on_skip=st.skip), desc="places", unit="article")
-    counted = [0]
-
-    def counting(mentions):
-        for mention in mentions:
-            counted[0] += 1
-            yield mention
-
-    write_places(counting(Geoparser().parse_many(articles)), output, format=format)
-    st.info(f"wrote {counted[0]} mentions to {output}")
+    mentions = counting(run("places", articles, workers=workers, scheduler=scheduler,
+                            engine="dask" if scheduler else engine, batch_size=batch_size))
+    write_places(mentions, output, format=format)
+    st.info(f"wrote {mentions.count} mentions to {output}")
     finish()
 
 
