@@ -53,7 +53,7 @@ class RunState:
                         disable=True if self.quiet else None, file=sys.stderr)
 
 
-class counting(Iterator[T]):  # noqa: N801 - used like a function
+class Counting(Iterator[T]):
     """Pass items through, counting them (``.count``), for the closing status line."""
 
     def __init__(self, items: Iterable[T]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from geostrikes.cli._common import counting, finish, quiet_option, state
+from geostrikes.cli._common import Counting, finish, quiet_option, state
 from geostrikes.cli._formats import output_options
 from geostrikes.cli._scale import scale_options
 
@@ -51,7 +51,7 @@ def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
                  engine="dask" if scheduler else engine, batch_size=batch_size)
     if merge_reports:
         events = iter(merge_events(events))
-    counted = counting(events)
+    counted = Counting(events)
     write_events(counted, output, format=format)
     st.info(f"wrote {counted.count} events to {output}")
     finish()

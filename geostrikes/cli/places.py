@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from geostrikes.cli._common import counting, finish, quiet_option, state
+from geostrikes.cli._common import Counting, finish, quiet_option, state
 from geostrikes.cli._formats import output_options
 from geostrikes.cli._scale import scale_options
 
@@ -41,7 +41,7 @@ def places_command(inputs: tuple[str, ...], output: Path, format: str | None,
 
     st = state()
     articles = st.progress(read_articles(inputs, on_skip=st.skip), desc="places", unit="article")
-    mentions = counting(run("places", articles, workers=workers, scheduler=scheduler,
+    mentions = Counting(run("places", articles, workers=workers, scheduler=scheduler,
                             engine="dask" if scheduler else engine, batch_size=batch_size))
     write_places(mentions, output, format=format)
     st.info(f"wrote {mentions.count} mentions to {output}")

@@ -35,12 +35,12 @@ import io
 import os
 import pickle
 import signal
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from geostrikes.model import Article, Place
+from geostrikes.model import Article, Attribution, Mention, Place, Source, StrikeEvent
 
 __all__ = [
     "JOBS",
@@ -84,7 +84,7 @@ class Processor:
         self.gazetteer_path: str | None = str(path) if path is not None else None
 
     def work(self, job: Job) -> Callable[[Article], list]:
-        """The per-article function of ``job``: its events, or its place mentions."""
+        """Return the per-article function of ``job``: its events, or its place mentions."""
         if job == "extract":
             return self.extractor.extract_article
         if job == "places":
@@ -93,7 +93,7 @@ class Processor:
 
 
 def spec_for(geoparser: Any = None, gazetteer: Any = None) -> Spec:
-    """The spec that makes a worker build the caller's geoparser or gazetteer.
+    """Return the spec that makes a worker build the caller's geoparser or gazetteer.
 
     Parameters
     ----------
@@ -142,7 +142,7 @@ if hasattr(os, "register_at_fork"):
 
 
 def worker_processor(spec: Spec) -> Processor:
-    """This process's processor for ``spec``, built on first use.
+    """Return this process's processor for ``spec``, built on first use.
 
     Parameters
     ----------
@@ -214,6 +214,7 @@ class GeometryRef:
         self.place_id = place_id
 
     def __call__(self) -> bytes | None:
+        """Load the outline as WKB (None when the gazetteer no longer has the place)."""
         return _geometry(self.path, self.place_id)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -239,32 +240,45 @@ def _geometry(path: str | None, place_id: str) -> bytes | None:
     return place.geometry_wkb if place is not None else None
 
 
+@lru_cache(maxsize=1)
 def _bundled_path() -> str:
     from geostrikes.geocode.gazetteer import Gazetteer
 
     return str(Path(Gazetteer().path).resolve())
 
 
+def _init_fields(cls: type) -> tuple[str, ...] | None:
+    fields = dataclasses.fields(cls)
+    return tuple(f.name for f in fields) if all(f.init for f in fields) else None
+
+
+# Rebuilt through their constructors: the default pickling of frozen, slotted
+# dataclasses looks their fields up again for every object it loads, which
+# made unpickling a large share of a parallel run's parent time.
+_FIELDS = {cls: names for cls in (Article, Place, Mention, StrikeEvent, Attribution, Source)
+           if (names := _init_fields(cls)) is not None}
+_LOADER = _FIELDS[Place].index("_geometry_loader")
+
+
 class _ResultPickler(pickle.Pickler):
     def __init__(self, file: io.BytesIO, gazetteer_path: str | None) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         # The bundled gazetteer travels as None so that the receiver uses its own copy.
-        bundled = _bundled_path()
         path = str(Path(gazetteer_path).resolve()) if gazetteer_path is not None else None
-        self._path = None if path == bundled else path
+        self._path = None if path == _bundled_path() else path
 
     def reducer_override(self, obj: Any) -> Any:
-        if type(obj) is Place:
+        cls = type(obj)
+        names = _FIELDS.get(cls)
+        if names is None:
+            return NotImplemented
+        values = tuple(getattr(obj, name) for name in names)
+        if cls is Place:
             loader = obj._geometry_loader
             if loader is not None and not isinstance(loader, GeometryRef):
-                fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(Place)}
-                fields["_geometry_loader"] = GeometryRef(self._path, obj.id)
-                return (_place, (tuple(fields.items()),))
-        return NotImplemented
-
-
-def _place(items: Iterable[tuple[str, Any]]) -> Place:
-    return Place(**dict(items))
+                values = (*values[:_LOADER], GeometryRef(self._path, obj.id),
+                          *values[_LOADER + 1:])
+        return (cls, values)
 
 
 def dumps_results(results: Any, gazetteer_path: str | None = None) -> bytes:

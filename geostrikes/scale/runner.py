@@ -66,7 +66,7 @@ _AHEAD = 3
 
 
 def default_workers() -> int:
-    """All cores this process may use."""
+    """Count the cores this process may use."""
     try:
         return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # pragma: no cover - not on Linux
@@ -74,7 +74,7 @@ def default_workers() -> int:
 
 
 def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Lists of ``size`` consecutive items (the last may be shorter), read lazily.
+    """Split ``items`` lazily into lists of ``size`` (the last may be shorter).
 
     Examples
     --------
