@@ -46,6 +46,7 @@ def scale_options(f: F) -> F:
     """
     f = click.option(
         "--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
+        metavar="N",
         help="Articles per task sent to a worker.",
     )(f)
     f = click.option(

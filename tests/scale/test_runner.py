@@ -62,6 +62,20 @@ def test_cli_output_is_byte_identical_for_one_and_two_workers(tmp_path, args, su
     assert len(outputs[0]) > 1000
 
 
+def test_skipped_inputs_still_warn_and_exit_1_with_workers(tmp_path):
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(INPUTS[1], folder)
+    (folder / "broken.xyz").write_text("not an article")
+    out = tmp_path / "events.geojson"
+    result = CliRunner().invoke(cli, ["extract", str(folder), "-o", str(out), "--workers", "2",
+                                      "--batch-size", "2"])
+    assert result.exit_code == 1
+    assert "warning: skipped" in result.output and "broken.xyz" in result.output
+    assert out.exists() and "wrote" in result.output
+
+
 def test_input_of_one_batch_per_worker_runs_in_process(articles, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for a small input")
