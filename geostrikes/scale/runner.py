@@ -12,10 +12,11 @@ Engines:
 
 ``local`` (default)
     ``workers=1`` runs in this process. More workers fork a
-    :class:`multiprocessing.pool.Pool` (spawn where fork is not available);
-    an input of at most one batch per worker runs in-process anyway, since
-    starting the pool would cost more than it saves. On any error or Ctrl-C
-    the pool is terminated before the exception leaves :func:`run`.
+    :class:`concurrent.futures.ProcessPoolExecutor` (spawn where fork is not
+    available); an input of at most one batch per worker runs in-process
+    anyway, since starting the pool would cost more than it saves. On any
+    error or Ctrl-C the workers are terminated before the exception leaves
+    :func:`run`; a worker that dies raises :class:`~geostrikes.errors.EngineError`.
 ``dask``
     A :mod:`dask.bag` of batches, a window of them at a time, on the Dask
     cluster at ``scheduler`` (``tcp://host:8786``) or, without one, on a
@@ -38,6 +39,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from itertools import chain, islice
 from typing import Any
@@ -182,20 +185,45 @@ def _local(job: Job, articles: Iterable[Article], workers: int, size: int, geopa
 def _pool(job: Job, stream: Iterator[list[Article]], workers: int, spec: Spec
           ) -> Iterator[Any]:
     context = multiprocessing.get_context(_start_method())
-    pool = context.Pool(workers, initializer=init_worker, initargs=(spec,))
+    # ProcessPoolExecutor rather than multiprocessing.Pool: when a worker dies
+    # (the kernel's OOM killer, a kill), Pool loses its task and waits forever,
+    # the executor raises BrokenProcessPool.
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
+                                   initargs=(spec,))
+    finished = False
     try:
         pending: deque = deque()
         for batch in stream:
-            pending.append(pool.apply_async(run_batch, (job, spec, batch)))
+            pending.append(executor.submit(run_batch, job, spec, batch))
             if len(pending) >= workers * _AHEAD:
-                yield from _flatten(loads_results(pending.popleft().get()))
+                yield from _flatten(loads_results(pending.popleft().result()))
         while pending:
-            yield from _flatten(loads_results(pending.popleft().get()))
-        pool.close()
+            yield from _flatten(loads_results(pending.popleft().result()))
+        finished = True
+    except BrokenProcessPool as exc:
+        raise EngineError("a worker process died (out of memory, or killed): run again with "
+                          "fewer --workers or a smaller --batch-size") from exc
     finally:
-        # Also on Ctrl-C, an error, or a consumer that stops early: no orphans.
-        pool.terminate()
-        pool.join()
+        if finished:
+            executor.shutdown(wait=True)
+        else:
+            # Ctrl-C, an error, or a consumer that stops early: no orphans, and
+            # no waiting for the batches in hand.
+            _terminate(executor)
+
+
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
+    executor.shutdown(wait=True)
 
 
 # --------------------------------------------------------------------------- dask

@@ -125,6 +125,24 @@ def test_a_worker_error_reaches_the_caller_and_stops_the_pool(articles, monkeypa
     assert multiprocessing.active_children() == []
 
 
+def test_a_worker_that_dies_is_an_engine_error_not_a_hang(articles, monkeypatch):
+    import os
+
+    real = jobs.Processor.work
+
+    def work(self, job):
+        def dying(article):
+            if article.id == articles[9].id:
+                os._exit(9)
+            return real(self, job)(article)
+        return dying
+
+    monkeypatch.setattr(jobs.Processor, "work", work)
+    with pytest.raises(EngineError, match="worker process died"):
+        list(run("places", articles, workers=2, batch_size=2))
+    assert multiprocessing.active_children() == []
+
+
 def test_api_takes_workers(articles, single):
     assert geostrikes.extract(articles, workers=2) == single["extract"]
     frame = geostrikes.places(articles, workers=2)
