@@ -217,13 +217,11 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
     if terminate is not None:
         terminate()
         return
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
         process.terminate()
-    for process in processes:
-        process.join()
-    executor.shutdown(wait=True)
+    # The executor's own thread sees its workers gone and reaps them; reaping
+    # them here as well would race it for the exit statuses.
+    executor.shutdown(wait=True, cancel_futures=True)
 
 
 # --------------------------------------------------------------------------- dask
