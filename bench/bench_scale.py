@@ -13,10 +13,13 @@ and reports, per run:
   from ``wait4``, which includes the pool workers the command reaped) and
   the CPU/wall ratio: on a machine shared with other jobs a ratio well under
   N means the workers waited for a core, not that they had nothing to do;
-- peak memory of the process tree, sampled every 0.1 s: the sum of PSS over
+- peak memory of the process tree, sampled every 0.25 s: the sum of PSS over
   the command and its workers (proportional set size, so the pages forked
   workers share with the parent are counted once), and the sum of RSS;
-- whether the output is byte-identical to the one-worker run.
+- whether the output is byte-identical to the one-worker run;
+- "cores free": just before the run, N busy loops in N processes against
+  one alone (N x its time / their time): how many cores other jobs left,
+  so that a speed-up can be read against what the machine could give.
 
 Two corpus sizes show whether memory stays flat as the input grows
 (reading, work and writing all stream). ``--engines local,dask`` adds runs on
@@ -100,7 +103,29 @@ class _Sampler(threading.Thread):
             self.most_processes = max(self.most_processes, sum(1 for s in sizes if s[1]))
             self.peak_pss = max(self.peak_pss, sum(s[0] for s in sizes))
             self.peak_rss = max(self.peak_rss, sum(s[1] for s in sizes))
-            self.done.wait(0.1)
+            self.done.wait(0.25)
+
+
+def _spin(n: int) -> float:
+    start = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i
+    return time.perf_counter() - start
+
+
+def cores_free(workers: int, n: int = 10_000_000) -> float:
+    """How many of ``workers`` busy loops ran at full speed just now (a shared machine's share)."""
+    import multiprocessing
+
+    alone = _spin(n)
+    if workers == 1:
+        return 1.0
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        start = time.perf_counter()
+        pool.map(_spin, [n] * workers)
+        together = time.perf_counter() - start
+    return min(workers, workers * alone / together)
 
 
 def run_once(stage: str, corpus: Path, workers: int, engine: str, out_dir: Path) -> dict:
@@ -149,21 +174,23 @@ def main(argv: list[str] | None = None) -> None:
         for n in sizes:
             path = tmpdir / f"corpus{n}.jsonl"
             corpora[n] = (path, _write_corpus(path, n, args.seed))
-        print("| stage | engine | articles | MB in | workers | wall s | articles/s | speed-up | "
-              "CPU ms/article | CPU/wall | peak tree PSS MB | peak tree RSS MB | processes | "
-              "same output |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        print("| stage | engine | articles | MB in | workers | cores free | wall s | articles/s | "
+              "speed-up | CPU ms/article | CPU/wall | peak tree PSS MB | peak tree RSS MB | "
+              "processes | same output |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for stage in args.stages.split(","):
             for n in sizes:
                 corpus, size = corpora[n]
                 base = None
                 for engine in args.engines.split(","):
                     for workers in counts:
+                        free = cores_free(workers)
                         r = run_once(stage, corpus, workers, engine, tmpdir)
                         if base is None:
                             base = r
                         speedup = base["wall_s"] / r["wall_s"]
                         print(f"| {stage} | {engine} | {n:,} | {size / 1e6:.1f} | {workers} | "
+                              f"{free:.1f} | "
                               f"{r['wall_s']:.1f} | {n / r['wall_s']:.0f} | {speedup:.2f}x | "
                               f"{1000 * r['cpu_s'] / n:.1f} | {r['cpu_s'] / r['wall_s']:.2f} | "
                               f"{r['peak_pss_mb']:.0f} | {r['peak_rss_mb']:.0f} | "
