@@ -108,18 +108,26 @@ def test_stopping_early_leaves_no_worker_running(articles):
     assert multiprocessing.active_children() == []
 
 
-def test_a_worker_error_reaches_the_caller_and_stops_the_pool(articles, monkeypatch):
+def _break_on(monkeypatch, article_id, action):
+    """Make the worker run ``action(article)`` instead of working on ``article_id``."""
     real = jobs.Processor.work
 
     def work(self, job):
-        def failing(article):
-            if article.id == articles[7].id:
-                raise RuntimeError(f"cannot read {article.id}")
+        def breaking(article):
+            if article.id == article_id:
+                action(article)
             return real(self, job)(article)
-        return failing
+        return breaking
 
     # Forked workers inherit the patched class.
     monkeypatch.setattr(jobs.Processor, "work", work)
+
+
+def test_a_worker_error_reaches_the_caller_and_stops_the_pool(articles, monkeypatch):
+    def fail(article):
+        raise RuntimeError(f"cannot read {article.id}")
+
+    _break_on(monkeypatch, articles[7].id, fail)
     with pytest.raises(RuntimeError, match="cannot read"):
         list(run("extract", articles, workers=2, batch_size=2))
     assert multiprocessing.active_children() == []
@@ -128,16 +136,7 @@ def test_a_worker_error_reaches_the_caller_and_stops_the_pool(articles, monkeypa
 def test_a_worker_that_dies_is_an_engine_error_not_a_hang(articles, monkeypatch):
     import os
 
-    real = jobs.Processor.work
-
-    def work(self, job):
-        def dying(article):
-            if article.id == articles[9].id:
-                os._exit(9)
-            return real(self, job)(article)
-        return dying
-
-    monkeypatch.setattr(jobs.Processor, "work", work)
+    _break_on(monkeypatch, articles[9].id, lambda article: os._exit(9))
     with pytest.raises(EngineError, match="worker process died"):
         list(run("places", articles, workers=2, batch_size=2))
     assert multiprocessing.active_children() == []
