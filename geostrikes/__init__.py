@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from geostrikes._version import __version__
 from geostrikes.errors import (
+    EngineError,
     FormatError,
     GazetteerError,
     GeostrikesError,
@@ -49,9 +50,9 @@ _LAZY = {
     "Gazetteer": "geostrikes.geocode.gazetteer",
     "read_articles": "geostrikes.ingest",
     "Geoparser": "geostrikes.geocode.geoparser",
-    "places": "geostrikes.geocode.geoparser",
+    "places": "geostrikes.scale.api",
     "places_frame": "geostrikes.frame",
-    "extract": "geostrikes.extraction.events",
+    "extract": "geostrikes.scale.api",
     "events_frame": "geostrikes.frame",
     "read_events": "geostrikes.export",
     "write_events": "geostrikes.export",
@@ -74,17 +75,18 @@ __all__ = [
     "GazetteerError",
     "OutputError",
     "FormatError",
+    "EngineError",
     *_LAZY,
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from geostrikes.export import read_events, write_events
-    from geostrikes.extraction.events import extract
     from geostrikes.frame import events_frame, places_frame
     from geostrikes.geocode.gazetteer import Gazetteer
-    from geostrikes.geocode.geoparser import Geoparser, places
+    from geostrikes.geocode.geoparser import Geoparser
     from geostrikes.ingest import read_articles
     from geostrikes.render.strike_map import strike_map
+    from geostrikes.scale.api import extract, places
 
 
 def __getattr__(name: str) -> Any:

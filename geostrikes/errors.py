@@ -12,6 +12,7 @@ __all__ = [
     "GazetteerError",
     "OutputError",
     "FormatError",
+    "EngineError",
 ]
 
 
@@ -33,3 +34,7 @@ class OutputError(GeostrikesError, OSError):
 
 class FormatError(GeostrikesError, ValueError):
     """An unknown or unsupported output or input format was asked for."""
+
+
+class EngineError(GeostrikesError, RuntimeError):
+    """A parallel or distributed engine cannot run (not installed, scheduler unreachable)."""

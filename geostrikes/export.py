@@ -43,6 +43,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import numbers
@@ -117,6 +118,9 @@ PLACE_RECORD_FIELDS = (
     "country_code", "precision", "locational", "source_ids", "place_id", "admin1", "role",
     "radius_km",
 )
+
+#: Events or mentions made into one frame and written at a time.
+CHUNK_SIZE = 5000
 
 _DATE_COLUMNS = ("event_date", "published")
 _INT_COLUMNS = ("time_precision", "geo_precision", "fatalities", "injured", "quote_start",
@@ -578,14 +582,127 @@ def acled_table(frame: gpd.GeoDataFrame) -> Any:
     return table
 
 
+def _event_frames(events: Any, country_names: dict[str, str] | None,
+                  chunk: int) -> Iterator[gpd.GeoDataFrame]:
+    """Events frames of at most ``chunk`` events each; a frame passes whole; at least one."""
+    import geopandas as gpd
+
+    if isinstance(events, gpd.GeoDataFrame) or hasattr(events, "columns"):
+        yield _as_frame(events, country_names)
+        return
+    yield from _chunk_frames(events, lambda batch: _as_frame(batch, country_names), chunk)
+
+
+def _chunk_frames(items: Iterable[Any], build: Callable[[list[Any]], gpd.GeoDataFrame],
+                  chunk: int) -> Iterator[gpd.GeoDataFrame]:
+    empty = True
+    for batch in _batches(items, chunk):
+        empty = False
+        yield build(batch)
+    if empty:
+        yield build([])
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _features(frames: Iterable[gpd.GeoDataFrame]) -> Iterator[dict[str, Any]]:
+    for frame in frames:
+        yield from iter_features(frame)
+
+
+def _write_tables(frames: Iterable[gpd.GeoDataFrame], fh: IO[str],
+                  table: Callable[[gpd.GeoDataFrame], Any]) -> None:
+    for index, frame in enumerate(frames):
+        table(frame).to_csv(fh, index=False, header=index == 0, lineterminator="\n")
+
+
+def _arrow_table(frame: gpd.GeoDataFrame) -> Any:
+    import pandas as pd
+    import pyarrow as pa
+    import shapely
+
+    name = frame.geometry.name
+    table = pa.Table.from_pandas(pd.DataFrame(frame.drop(columns=name)), preserve_index=False)
+    wkb = shapely.to_wkb(frame.geometry.array, output_dimension=2)
+    return table.append_column(name, pa.array(list(wkb), type=pa.binary()))
+
+
+def _parts_schema(first: Any, frame: gpd.GeoDataFrame) -> Any:
+    import pyarrow as pa
+
+    # A column with no value in the first part is typed null there; every
+    # such column of ours holds text.
+    fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
+              for f in first.schema]
+    name = frame.geometry.name
+    column: dict[str, Any] = {"encoding": "WKB", "geometry_types": []}
+    if frame.crs is not None:
+        column["crs"] = frame.crs.to_json_dict()
+    geo = {"version": "1.0.0", "primary_column": name, "columns": {name: column}}
+    metadata = dict(first.schema.metadata or {})
+    metadata[b"geo"] = json.dumps(geo).encode()
+    return pa.schema(fields, metadata=metadata)
+
+
+def _write_parquet_parts(tmp: Path, frames: Iterable[gpd.GeoDataFrame]) -> None:
+    """GeoParquet written one row group a frame, never holding every row."""
+    import pyarrow.parquet as pq
+
+    writer = None
+    try:
+        for frame in frames:
+            table = _arrow_table(frame)
+            if writer is None:
+                schema = _parts_schema(table, frame)
+                writer = pq.ParquetWriter(tmp, schema)
+            writer.write_table(table.cast(schema))
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _write_frames(path: Path, fmt: str, frames: Iterator[gpd.GeoDataFrame], layer: str) -> None:
+    """Write parquet or gpkg: in one call when one frame, else appended part by part."""
+    import pyogrio
+
+    first = next(frames)
+    second = next(frames, None)
+    if second is None:
+        if fmt == "parquet":
+            _write_with_engine(path, fmt, lambda tmp: first.to_parquet(tmp, index=False))
+        else:
+            _write_with_engine(path, fmt, lambda tmp: pyogrio.write_dataframe(
+                first, tmp, layer=layer, driver="GPKG"))
+        return
+    parts = itertools.chain((first, second), frames)
+    if fmt == "parquet":
+        _write_with_engine(path, fmt, lambda tmp: _write_parquet_parts(tmp, parts))
+        return
+
+    def append_all(tmp: Path) -> None:
+        for index, frame in enumerate(parts):
+            # Parts differ in geometry types, so the layer takes any.
+            pyogrio.write_dataframe(frame, tmp, layer=layer, driver="GPKG", append=index > 0,
+                                    geometry_type="Unknown", promote_to_multi=False)
+
+    _write_with_engine(path, fmt, append_all)
+
+
 def write_events(events: Any, path: str | os.PathLike[str], *, format: str | None = None,
-                 country_names: dict[str, str] | None = None) -> Path:
-    """Write strike events to a file, atomically.
+                 country_names: dict[str, str] | None = None,
+                 chunk_size: int = CHUNK_SIZE) -> Path:
+    """Write strike events to a file, atomically, streaming.
 
     Parameters
     ----------
-    events : list of StrikeEvent or geopandas.GeoDataFrame
-        Events, or an events frame from :func:`geostrikes.events_frame`.
+    events : iterable of StrikeEvent or geopandas.GeoDataFrame
+        Events (a list, or a generator such as a parallel run's, which is
+        consumed ``chunk_size`` events at a time), or an events frame from
+        :func:`geostrikes.events_frame`.
     path : path-like
         The file to create or replace.
     format : str, optional
@@ -594,6 +711,13 @@ def write_events(events: Any, path: str | os.PathLike[str], *, format: str | Non
     country_names : dict, optional
         ISO alpha-2 code -> country name, passed to
         :func:`geostrikes.events_frame` when ``events`` are StrikeEvents.
+    chunk_size : int
+        Events turned into a frame and written at a time: GeoJSON, GeoJSON
+        sequences, JSON Lines and CSV are written as text chunk by chunk,
+        GeoParquet one row group a chunk, GeoPackage appended a chunk at a
+        time (its layer's geometry type is then ``Unknown``). The output is
+        the same for any ``chunk_size`` except in those two binary formats'
+        layout.
 
     Returns
     -------
@@ -619,29 +743,18 @@ def write_events(events: Any, path: str | os.PathLike[str], *, format: str | Non
     """
     path = Path(path)
     fmt = format_for(path, format)
-    frame = _as_frame(events, country_names)
-    if fmt == "geojson":
-        with atomic_open(path) as fh:
-            _write_feature_collection(iter_features(frame), fh)
-    elif fmt in ("geojsonseq", "jsonl"):
-        rs = fmt == "geojsonseq" and path.suffix.lower() not in _NO_RS_SUFFIXES
-        with atomic_open(path) as fh:
-            _write_sequence(iter_features(frame), fh, rs)
-    elif fmt == "parquet":
-        _write_with_engine(path, fmt, lambda tmp: frame.to_parquet(tmp, index=False))
-    elif fmt == "gpkg":
-        import pyogrio
-
-        _write_with_engine(path, fmt, lambda tmp: pyogrio.write_dataframe(
-            frame, tmp, layer="events", driver="GPKG"))
-    elif fmt == "csv":
-        table = _for_csv(frame)
-        with atomic_open(path) as fh:
-            table.to_csv(fh, index=False, lineterminator="\n")
-    else:  # acled
-        table = acled_table(frame)
-        with atomic_open(path) as fh:
-            table.to_csv(fh, index=False, lineterminator="\n")
+    frames = _event_frames(events, country_names, chunk_size)
+    if fmt in ("parquet", "gpkg"):
+        _write_frames(path, fmt, frames, "events")
+        return path
+    with atomic_open(path) as fh:
+        if fmt == "geojson":
+            _write_feature_collection(_features(frames), fh)
+        elif fmt in ("geojsonseq", "jsonl"):
+            rs = fmt == "geojsonseq" and path.suffix.lower() not in _NO_RS_SUFFIXES
+            _write_sequence(_features(frames), fh, rs)
+        else:
+            _write_tables(frames, fh, _for_csv if fmt == "csv" else acled_table)
     return path
 
 
@@ -920,8 +1033,8 @@ def _mention_features(mentions: Iterable[Mention]) -> Iterator[dict[str, Any]]:
 
 
 def write_places(mentions: Any, path: str | os.PathLike[str], *,
-                 format: str | None = None) -> Path:
-    """Write place mentions to a file, atomically; JSON Lines streams.
+                 format: str | None = None, chunk_size: int = CHUNK_SIZE) -> Path:
+    """Write place mentions to a file, atomically, streaming.
 
     Parameters
     ----------
@@ -935,7 +1048,10 @@ def write_places(mentions: Any, path: str | os.PathLike[str], *,
         ``geojsonseq``, ``parquet``, ``gpkg`` (layer ``places``) or ``csv``;
         by default told from the suffix. ``jsonl``, ``geojson`` and
         ``geojsonseq`` write mentions one by one as they come, never holding
-        them all; the others build a frame first.
+        them all; the others build a frame of ``chunk_size`` mentions at a
+        time (see :func:`write_events`).
+    chunk_size : int
+        Mentions made into one frame and written at a time.
 
     Returns
     -------
@@ -981,20 +1097,14 @@ def write_places(mentions: Any, path: str | os.PathLike[str], *,
                 _write_sequence(features, fh, rs=path.suffix.lower() not in _NO_RS_SUFFIXES)
         return path
     if is_frame:
-        frame = mentions
+        frames: Iterator[gpd.GeoDataFrame] = iter([mentions])
     else:
         from geostrikes.frame import places_frame
 
-        frame = places_frame(mentions)
-    if fmt == "parquet":
-        _write_with_engine(path, fmt, lambda tmp: frame.to_parquet(tmp, index=False))
-    elif fmt == "gpkg":
-        import pyogrio
-
-        _write_with_engine(path, fmt, lambda tmp: pyogrio.write_dataframe(
-            frame, tmp, layer="places", driver="GPKG"))
-    else:
-        table = _for_csv(frame)
-        with atomic_open(path) as fh:
-            table.to_csv(fh, index=False, lineterminator="\n")
+        frames = _chunk_frames(mentions, places_frame, chunk_size)
+    if fmt in ("parquet", "gpkg"):
+        _write_frames(path, fmt, frames, "places")
+        return path
+    with atomic_open(path) as fh:
+        _write_tables(frames, fh, _for_csv)
     return path

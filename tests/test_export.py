@@ -658,3 +658,67 @@ def test_read_events_tolerates_garbage_values(tmp_path):
          "properties": {"latitude": "abc", "fatalities": 1e30, "event_date": "someday"}}]}))
     row = read_events(path).iloc[0]
     assert pd.isna(row["latitude"]) and pd.isna(row["fatalities"]) and pd.isna(row["event_date"])
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+@pytest.mark.parametrize("name,fmt", [("e.geojson", None), ("e.geojsons", None),
+                                      ("e.jsonl", None), ("e.csv", None), ("e.csv", "acled")])
+def test_text_formats_written_in_chunks_match_one_piece(sample_events, tmp_path, name, fmt):
+    whole = write_events(sample_events, tmp_path / f"whole-{name}", format=fmt,
+                         country_names=COUNTRIES)
+    chunked = write_events(iter(sample_events), tmp_path / f"chunked-{name}", format=fmt,
+                           country_names=COUNTRIES, chunk_size=2)
+    assert chunked.read_bytes() == whole.read_bytes()
+    if name.endswith(".csv"):
+        assert chunked.read_text(encoding="utf-8").count("event_id") == 1
+
+
+def test_geoparquet_parts_read_back_as_the_one_piece_file(sample_events, tmp_path):
+    import pyarrow.parquet as pq
+
+    whole = write_events(sample_events, tmp_path / "whole.parquet", country_names=COUNTRIES)
+    parts = write_events(iter(sample_events), tmp_path / "parts.parquet",
+                         country_names=COUNTRIES, chunk_size=4)
+    assert pq.ParquetFile(parts).metadata.num_row_groups == 2
+    assert_geodataframe_equal(gpd.read_parquet(parts), gpd.read_parquet(whole))
+    back = read_events(parts)
+    assert list(back["event_id"]) == [e.event_id for e in sample_events]
+
+
+def test_geopackage_appended_in_chunks_reads_back_every_event(sample_events, tmp_path):
+    whole = pyogrio.read_dataframe(write_events(sample_events, tmp_path / "whole.gpkg",
+                                                country_names=COUNTRIES))
+    parts = pyogrio.read_dataframe(write_events(iter(sample_events), tmp_path / "parts.gpkg",
+                                                country_names=COUNTRIES, chunk_size=4))
+    assert list(parts["event_id"]) == list(whole["event_id"])
+    assert parts.geometry.geom_equals(whole.geometry).all()
+    pd.testing.assert_frame_equal(pd.DataFrame(parts.drop(columns="geometry")),
+                                  pd.DataFrame(whole.drop(columns="geometry")))
+
+
+@pytest.mark.parametrize("name", ["places.parquet", "places.gpkg", "places.csv"])
+def test_places_written_in_chunks_keep_every_mention(mentions, tmp_path, name):
+    path = write_places(iter(mentions), tmp_path / name, chunk_size=2)
+    if name.endswith(".csv"):
+        expected = write_places(mentions, tmp_path / f"whole-{name}")
+        assert path.read_bytes() == expected.read_bytes()
+        return
+    back = gpd.read_parquet(path) if name.endswith(".parquet") else pyogrio.read_dataframe(path)
+    assert list(back["text"]) == [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("name", ["events.parquet", "events.gpkg", "events.geojson"])
+def test_failure_in_the_middle_of_a_stream_leaves_previous_file(sample_events, tmp_path, name):
+    path = write_events(sample_events, tmp_path / name, country_names=COUNTRIES)
+    before = path.read_bytes()
+
+    def breaking():
+        yield from sample_events[:3]
+        raise RuntimeError("the run broke")
+
+    with pytest.raises(RuntimeError, match="the run broke"):
+        write_events(breaking(), path, country_names=COUNTRIES, chunk_size=2)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]

@@ -74,6 +74,19 @@ class RunState:
                         disable=True if self.quiet else None, file=sys.stderr)
 
 
+class Counting(Iterator[T]):
+    """Pass items through, counting them (``.count``), for the closing status line."""
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self._items = iter(items)
+        self.count = 0
+
+    def __next__(self) -> T:
+        item = next(self._items)
+        self.count += 1
+        return item
+
+
 def state() -> RunState:
     """The :class:`RunState` of the running command."""
     ctx = click.get_current_context()

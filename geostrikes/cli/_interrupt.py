@@ -56,6 +56,9 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
         signal.signal(each, signal.SIG_IGN)
     code, message = _TERMINATED if signum == signal.SIGTERM else (
         EXIT_INTERRUPTED, INTERRUPTED_MESSAGE)
+    runner = sys.modules.get("geostrikes.scale.runner")
+    if runner is not None:
+        runner.kill_workers()
     atomic = sys.modules.get("geostrikes._atomic")
     if atomic is not None:
         atomic.remove_temporaries()

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from geostrikes.cli._common import finish, max_chars_option, quiet_option, state
+from geostrikes.cli._common import Counting, finish, max_chars_option, quiet_option, state
 from geostrikes.cli._formats import output_options
+from geostrikes.cli._scale import scale_options
 
 
 @click.command("extract")
@@ -16,10 +17,12 @@ from geostrikes.cli._formats import output_options
 @click.option("--merge-reports", is_flag=True,
               help="Merge reports of the same strike from different articles into one event "
                    "that keeps every source (its article_id is the first article's).")
+@scale_options
 @max_chars_option
 @quiet_option
 def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
-                    merge_reports: bool, max_chars: int) -> None:
+                    merge_reports: bool, workers: int | None, engine: str, scheduler: str | None,
+                    batch_size: int, max_chars: int) -> None:
     """Extract strike events from the INPUT articles.
 
     Every air, drone, missile or rocket strike the articles report: where it
@@ -34,15 +37,22 @@ def extract_command(inputs: tuple[str, ...], output: Path, format: str | None,
       geostrikes extract seeds/ -o events.geojson
       geostrikes extract feed.jsonl -o events.gpkg
       geostrikes extract seeds/ -o events.csv --format acled
+      geostrikes extract feed.jsonl -o events.geojsons --workers 8
+      geostrikes extract feed.jsonl -o events.parquet --engine dask --scheduler tcp://host:8786
     """
     from geostrikes.export import write_events
-    from geostrikes.extraction.events import extract
+    from geostrikes.extraction.events import merge_events
+    from geostrikes.scale.runner import run
 
     st = state()
     articles = st.articles(inputs, max_chars=max_chars, desc="extract")
-    events = extract(articles, merge=merge_reports)
-    write_events(events, output, format=format)
-    st.info(f"wrote {len(events)} events to {output}")
+    events = run("extract", articles, workers=workers, scheduler=scheduler,
+                 engine="dask" if scheduler else engine, batch_size=batch_size)
+    if merge_reports:
+        events = iter(merge_events(events))
+    counted = Counting(events)
+    write_events(counted, output, format=format)
+    st.info(f"wrote {counted.count} events to {output}")
     finish()
 
 

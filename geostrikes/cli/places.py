@@ -6,17 +6,20 @@ from pathlib import Path
 
 import click
 
-from geostrikes.cli._common import finish, max_chars_option, quiet_option, state
+from geostrikes.cli._common import Counting, finish, max_chars_option, quiet_option, state
 from geostrikes.cli._formats import output_options
+from geostrikes.cli._scale import scale_options
 
 
 @click.command("places")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @output_options
+@scale_options
 @max_chars_option
 @quiet_option
 def places_command(inputs: tuple[str, ...], output: Path, format: str | None,
-                   max_chars: int) -> None:
+                   workers: int | None, engine: str, scheduler: str | None,
+                   batch_size: int, max_chars: int) -> None:
     """Find and resolve every place the INPUT articles name.
 
     INPUT is a .txt, .html, .jsonl/.json or .csv file, a folder (read
@@ -31,21 +34,17 @@ def places_command(inputs: tuple[str, ...], output: Path, format: str | None,
     Examples:
       geostrikes places seeds/ -o places.jsonl
       geostrikes places feed.jsonl -o places.geojson
+      geostrikes places feed.jsonl -o places.jsonl --workers 4
     """
     from geostrikes.export import write_places
-    from geostrikes.geocode.geoparser import Geoparser
+    from geostrikes.scale.runner import run
 
     st = state()
     articles = st.articles(inputs, max_chars=max_chars, desc="places")
-    counted = [0]
-
-    def counting(mentions):
-        for mention in mentions:
-            counted[0] += 1
-            yield mention
-
-    write_places(counting(Geoparser().parse_many(articles)), output, format=format)
-    st.info(f"wrote {counted[0]} mentions to {output}")
+    mentions = Counting(run("places", articles, workers=workers, scheduler=scheduler,
+                            engine="dask" if scheduler else engine, batch_size=batch_size))
+    write_places(mentions, output, format=format)
+    st.info(f"wrote {mentions.count} mentions to {output}")
     finish()
 
 
