@@ -326,8 +326,9 @@ class Extractor:
         if not air_context:
             return []
         sentences = split_sentences(text)
-        triggers = [_first_trigger(s, air_context) if cues.within(s.start, s.end) else None
-                    for s in sentences]
+        parts = [_triggered_clauses(s, air_context, []) if cues.within(s.start, s.end) else []
+                 for s in sentences]
+        triggers = [any(trigger for _, trigger in clauses) for clauses in parts]
         if not any(triggers):
             return []
         # Only places in a strike sentence or the one after it can locate an
@@ -350,9 +351,10 @@ class Extractor:
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             after = following.text if following else ""
-            clauses = [(clause, _trigger(clause.text, air_context))
-                       for clause in _clauses(sentence, air_context, place_starts)
-                       ] if triggers[index] else []
+            clauses = parts[index]
+            if clauses and ";" in sentence.text:
+                # Now that places are known, a semicolon may split off a place of its own.
+                clauses = _triggered_clauses(sentence, air_context, place_starts)
             focus = next((c.start - sentence.start + t.start() for c, t in clauses if t), 0)
             speaker = _speaker(sentence.text, after, focus, aliases, last_speaker)
             if cues.within(sentence.start, sentence.end, "denial") and denial_in(sentence.text):
@@ -494,13 +496,12 @@ _MOTIVE = re.compile(r"(?:,\s*)?\b(?:(?:this time |partly )?in (?:retaliation|re
                      r"\s+(?:for|to)|to avenge|as payback for)\b", re.IGNORECASE)
 
 
-def _first_trigger(sentence: Sentence, air_context: bool) -> re.Match[str] | None:
-    """The first strike phrase of any of the sentence's clauses, if one has any."""
-    for clause in _clauses(sentence, air_context, []):
-        trigger = _trigger(clause.text, air_context)
-        if trigger is not None:
-            return trigger
-    return None
+def _triggered_clauses(sentence: Sentence, air_context: bool, place_starts: list[int]
+                       ) -> list[tuple[Sentence, re.Match[str] | None]]:
+    """The sentence's clauses, each with its strike phrase; [] when none has one."""
+    clauses = [(clause, _trigger(clause.text, air_context))
+               for clause in _clauses(sentence, air_context, place_starts)]
+    return clauses if any(trigger for _, trigger in clauses) else []
 
 
 def _clauses(sentence: Sentence, air_context: bool, place_starts: list[int]) -> list[Sentence]:
