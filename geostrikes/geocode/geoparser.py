@@ -35,7 +35,7 @@ from geostrikes.geocode.gazetteer import (
     Gazetteer,
     default_gazetteer,
 )
-from geostrikes.geocode.normalize import name_key
+from geostrikes.geocode.normalize import loose_key, name_key
 from geostrikes.geocode.recognize import STOPWORDS, find_spans, tokenize
 from geostrikes.model import Article, Kind, Mention, Place, Precision
 
@@ -324,7 +324,8 @@ class Geoparser:
                     and name_key(slot.text) in surnames):
                 continue  # "John Kelly ... Kelly said": a person throughout the article
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
-                       or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
+                       or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000
+                       or _by_alias_only(cand, slot.text))
             # The gazetteer keeps every hamlet of the English-news countries, so there
             # even a phrase has tiny namesakes: "Middle East" is a Baltimore
             # neighbourhood only in a story set there.
@@ -790,6 +791,24 @@ def _proximity(within: list[tuple[float, frozenset[int]]], own: frozenset[int]) 
             # A name does not support itself, however often it is repeated.
             bonus = value
     return bonus
+
+
+def _by_alias_only(cand: Candidate, surface: str) -> bool:
+    """Whether a town or district was found only under a name not its own.
+
+    "Choi" is one of Khoy's spellings and "Frank" a former name of a Californian
+    hamlet: a bare word matching another place's alias is a person or a common
+    word far more often than that place, unless the article is about its country.
+    Countries and provinces are exempt: "Britain" and "Calif." are their aliases.
+    """
+    if cand.kind not in _POINT_KINDS and cand.kind != Kind.ADMIN2:
+        return False
+    own, said = name_key(cand.name), name_key(surface)
+    if own == said or loose_key(own) == loose_key(said):
+        return False  # its own name, perhaps in another transliteration (Misrata)
+    # "New York" for New York City, "Clacton" for Clacton-on-Sea, "Quebec City" for Québec.
+    shorter, longer = sorted((own, said), key=len)
+    return not (longer.startswith(shorter) and longer[len(shorter)] == " ")
 
 
 def _is_code(cand: Candidate, surface: str) -> bool:

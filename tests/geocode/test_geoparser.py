@@ -199,3 +199,16 @@ def test_border_between_syria_and_iraq_takes_only_the_names_inside_it(parser):
     assert find(mentions, "Al-Qaim").locational
     # The Syria of "Syria said so" is outside the phrase and stays what it is.
     assert [m.role for m in mentions if m.text == "Syria"] == ["border_side", "metonym"]
+
+
+def test_a_word_found_only_under_another_towns_alias_is_no_place(parser):
+    # "Frank" is a former name of a Californian hamlet, "Choi" a spelling of Khoy.
+    text = "The talks in Nairobi stalled. Frank left early, and Choi stayed until dawn."
+    surfaces = [m.text for m in parse(parser, text)]
+    assert "Nairobi" in surfaces
+    assert "Frank" not in surfaces and "Choi" not in surfaces
+
+
+def test_a_town_named_by_its_own_name_in_another_spelling_stays(parser):
+    text = "Militias from Misrata formed the backbone of the force."
+    assert find(parse(parser, text), "Misrata").place.country_code == "LY"
