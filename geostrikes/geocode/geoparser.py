@@ -817,7 +817,12 @@ def _is_code(cand: Candidate, surface: str) -> bool:
     # provinces and unions are commonly written that way (US, UK, UAE, KSA, TX, EU).
     matched = cand.matched_name
     short_caps = len(matched.replace(".", "")) <= 4 and matched.replace(".", "").isupper()
-    return short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
+    if short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION):
+        return True
+    # Two or three capitals of a name the gazetteer writes as a word ("Ba",
+    # "Sol", "El'n") are an acronym (BA, SOL, ELN): datelines spell out in
+    # capitals only longer names (ROME, GAZA).
+    return len(surface) <= 3 and surface.isupper() and not matched.isupper()
 
 
 def _confident(slot: _Slot) -> bool:

@@ -212,3 +212,13 @@ def test_a_word_found_only_under_another_towns_alias_is_no_place(parser):
 def test_a_town_named_by_its_own_name_in_another_spelling_stays(parser):
     text = "Militias from Misrata formed the backbone of the force."
     assert find(parse(parser, text), "Misrata").place.country_code == "LY"
+
+
+def test_an_acronym_is_not_the_town_that_shares_its_letters(parser):
+    text = "Fighters of the ELN blew up a pipeline, and BA cancelled its flights."
+    surfaces = [m.text for m in parse(parser, text)]
+    assert "ELN" not in surfaces and "BA" not in surfaces
+
+
+def test_a_country_code_in_capitals_is_still_the_country(parser):
+    assert find(parse(parser, "Troops from the UAE and the US landed."), "UAE").place.country_code == "AE"
