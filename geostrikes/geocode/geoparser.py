@@ -324,8 +324,7 @@ class Geoparser:
                     and name_key(slot.text) in surnames):
                 continue  # "John Kelly ... Kelly said": a person throughout the article
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
-                       or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000
-                       or _by_alias_only(cand, slot.text))
+                       or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
             # The gazetteer keeps every hamlet of the English-news countries, so there
             # even a phrase has tiny namesakes: "Middle East" is a Baltimore
             # neighbourhood only in a story set there.
@@ -337,8 +336,30 @@ class Geoparser:
                              and firsts[cand.country_code] > own))
             if obscure and single and not supported:
                 continue
+            if (not supported and " " not in name_key(slot.text)
+                    and _by_alias_only(cand, slot.text)
+                    and not self._near_the_story(cand, slot, slots, countries)):
+                continue
             kept.append(slot)
         return kept
+
+    def _near_the_story(self, cand: Candidate, slot: _Slot, slots: list[_Slot],
+                        countries: dict[str, float]) -> bool:
+        """Whether a candidate lies near the article's other places or countries.
+
+        "Israeli jets struck Nabatieh": Lebanon is not named, but Nabatieh lies
+        a short way from Israel, whereas Khoy, which "Choi" also spells, lies
+        nowhere near a story about Seoul.
+        """
+        # Only places in the countries the article is about: one stray namesake
+        # must not vouch for another.
+        leading = {code for code, share in countries.items() if share >= 0.5}
+        others = [s.choice for s in slots if s is not slot and s.choice is not None
+                  and s.choice.kind in _POINT_KINDS and s.choice.country_code in leading]
+        others += [c for c in map(self.gazetteer.country, leading)
+                   if c is not None and c.country_code != cand.country_code]
+        return any(_haversine_km(cand.latitude, cand.longitude, o.latitude, o.longitude)
+                   < _STORY_REACH_KM for o in others)
 
     def _surnames(self, text: str) -> frozenset[str]:
         """Words the article writes after a given name ("John Kelly", "Sgt. Kelly").
@@ -793,6 +814,12 @@ def _proximity(within: list[tuple[float, frozenset[int]]], own: frozenset[int]) 
     return bonus
 
 
+#: How far from the article's other places a town found by an alias may lie.
+_STORY_REACH_KM = 300.0
+#: A city this large is meant by its old or foreign names too (Bombay, Peking).
+_ALIAS_CITY = 1_000_000
+
+
 def _by_alias_only(cand: Candidate, surface: str) -> bool:
     """Whether a town or district was found only under a name not its own.
 
@@ -801,7 +828,8 @@ def _by_alias_only(cand: Candidate, surface: str) -> bool:
     word far more often than that place, unless the article is about its country.
     Countries and provinces are exempt: "Britain" and "Calif." are their aliases.
     """
-    if cand.kind not in _POINT_KINDS and cand.kind != Kind.ADMIN2:
+    if cand.kind not in _POINT_KINDS and cand.kind != Kind.ADMIN2 or (
+            cand.population >= _ALIAS_CITY):
         return False
     own, said = name_key(cand.name), name_key(surface)
     if own == said or loose_key(own) == loose_key(said):

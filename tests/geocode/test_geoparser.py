@@ -221,4 +221,5 @@ def test_an_acronym_is_not_the_town_that_shares_its_letters(parser):
 
 
 def test_a_country_code_in_capitals_is_still_the_country(parser):
-    assert find(parse(parser, "Troops from the UAE and the US landed."), "UAE").place.country_code == "AE"
+    mention = find(parse(parser, "Troops from the UAE and the US landed."), "UAE")
+    assert mention.place.country_code == "AE"
