@@ -321,7 +321,7 @@ class Geoparser:
             if cand is None:
                 continue
             if (slot.hint is None and slot.qualifier is None and cand.kind in _POINT_KINDS
-                    and name_key(slot.text) in surnames):
+                    and (name_key(slot.text) in surnames or _speaks(text, slot, cand))):
                 continue  # "John Kelly ... Kelly said": a person throughout the article
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
@@ -532,7 +532,7 @@ class Geoparser:
 
 # Two capitalised words in mid-sentence: sentence starts and headlines ("Considering
 # Tunisia", "Politics Ukraine") capitalise words that are not given names.
-_NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
+_NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z]{2,})\b")
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
 _TOWN_BELOW_DIVISION = 100_000
 
@@ -544,6 +544,27 @@ _ADJECTIVAL = re.compile(
     r"airstrikes?|air force|navy|army|government|embassy|personnel|soldiers|service members|"
     r"bases?|allies|ally|envoy|president|administration|defen[cs]e|intelligence|warships?|"
     r"missiles?|Central Command|Navy|Army|Air Force|Department|State Department|Treasury)\b)")
+
+
+# Verbs of a person speaking: towns do not say, tell or tweet (governments do,
+# and their seats are exempt).
+_SPEAKS_AFTER = re.compile(r"(?:['’]s)?\s+(?:said|says|told|tweeted|wrote|added|admitted|"
+                           r"recalled|laughed|laughs|explained|insisted)\b")
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to)\s+$", re.IGNORECASE)
+
+
+def _speaks(text: str, slot: _Slot, cand: Candidate) -> bool:
+    """Whether a one-word town name is a person speaking ("Thomas said", "said Thomas.")."""
+    if (cand.feature_code in _GOVERNMENT_SEATS or " " in name_key(slot.text)
+            or cand.population >= _TOWN_BELOW_DIVISION):
+        return False  # a city speaks through its council or its club ("Liverpool said")
+    if _PLACE_BEFORE.search(text, max(0, slot.start - 8), slot.start):
+        return False  # "doctors in Montpellier said"
+    if _SPEAKS_AFTER.match(text, slot.end):
+        return True
+    return (bool(_SPEAKS_BEFORE.search(text, max(0, slot.start - 15), slot.start))
+            and text[slot.end:slot.end + 1] in (".", ",", ""))
 
 
 def _coordinated(text: str, slots: list[_Slot], index: int) -> list[Candidate]:

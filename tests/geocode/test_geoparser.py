@@ -223,3 +223,27 @@ def test_an_acronym_is_not_the_town_that_shares_its_letters(parser):
 def test_a_country_code_in_capitals_is_still_the_country(parser):
     mention = find(parse(parser, "Troops from the UAE and the US landed."), "UAE")
     assert mention.place.country_code == "AE"
+
+
+def test_a_town_name_that_speaks_is_a_person(parser):
+    text = ("The match in Leeds ended late. “We were poor,” Thomas said, and the "
+            "crowd agreed, said Russell.")
+    surfaces = [m.text for m in parse(parser, text)]
+    assert "Leeds" in surfaces
+    assert "Thomas" not in surfaces and "Russell" not in surfaces
+
+
+def test_doctors_in_a_town_said_keeps_the_town(parser):
+    text = "Doctors in Dewsbury said the ward was full."
+    assert find(parse(parser, text), "Dewsbury").place.country_code == "GB"
+
+
+def test_a_surname_after_a_middle_initial_is_a_person_throughout(parser):
+    text = ("The lawsuit was filed by Carla J. Bassett on Friday. Bassett wants the "
+            "council in Leeds to pay.")
+    assert "Bassett" not in [m.text for m in parse(parser, text)]
+
+
+def test_a_great_city_is_meant_by_its_old_name(parser):
+    text = "He grew up in Bombay and moved away at nineteen."
+    assert find(parse(parser, text), "Bombay").place.country_code == "IN"
