@@ -336,9 +336,12 @@ class Geoparser:
                              and firsts[cand.country_code] > own))
             if obscure and single and not supported:
                 continue
-            if (not supported and " " not in name_key(slot.text)
+            if (slot.hint is None and slot.qualifier is None and " " not in name_key(slot.text)
                     and _by_alias_only(cand, slot.text)
-                    and not self._near_the_story(cand, slot, slots, countries)):
+                    and (cand.kind == Kind.POPULATED_PLACE and cand.population < _ALIAS_TOWN
+                         or not supported
+                         and not self._near_the_story(cand, slot, slots, countries))):
+                # A hamlet's former name ("Frank") is no evidence even in its country.
                 continue
             kept.append(slot)
         return kept
@@ -839,6 +842,8 @@ def _proximity(within: list[tuple[float, frozenset[int]]], own: frozenset[int]) 
 _STORY_REACH_KM = 300.0
 #: A city this large is meant by its old or foreign names too (Bombay, Peking).
 _ALIAS_CITY = 1_000_000
+#: Below this a town is not meant by an alias alone, wherever the story is.
+_ALIAS_TOWN = 10_000
 
 
 def _by_alias_only(cand: Candidate, surface: str) -> bool:

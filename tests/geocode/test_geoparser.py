@@ -247,3 +247,10 @@ def test_a_surname_after_a_middle_initial_is_a_person_throughout(parser):
 def test_a_great_city_is_meant_by_its_old_name(parser):
     text = "He grew up in Bombay and moved away at nineteen."
     assert find(parse(parser, text), "Bombay").place.country_code == "IN"
+
+
+def test_a_hamlets_former_name_is_no_place_even_in_its_country(parser):
+    # "Frank" is a former name of Industry, California (fewer than 2,000 people).
+    text = "Voters in Ohio and Texas cheered as Frank walked to the podium in Dallas."
+    surfaces = [m.text for m in parse(parser, text)]
+    assert "Dallas" in surfaces and "Frank" not in surfaces
