@@ -308,6 +308,12 @@ def _single_word_ok(text: str, tok: Token, tokens: list[Token], i: int,
             # "Tal al-Sultan", "Bashar al-Assad", "Rashid Al Maktoum": the first
             # word of a longer name.
             return False
+    if i + 2 < len(tokens) and tokens[i + 1].key == "of" and not tokens[i + 1].capital:
+        named = tokens[i + 3] if tokens[i + 2].key == "the" and i + 3 < len(tokens) else (
+            tokens[i + 2])
+        if named.capital and text[tok.end:tokens[i + 1].start] == " ":
+            # "Bank of England", "Summit of the Americas": the head of a longer name.
+            return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if (nxt is not None and nxt.capital and tok.end + 1 == nxt.start and not tok.possessive
             and nxt.key not in STOPWORDS and nxt.key not in DEMONYMS and not nxt.text.isupper()

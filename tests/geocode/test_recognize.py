@@ -45,3 +45,9 @@ def test_a_surname_after_a_capitalised_al_is_no_place(has_key):
 def test_an_arabic_article_still_starts_a_place_name(has_key):
     found = spans("Fighting spread to al-Qaim and to the outskirts of El Obeid.", has_key)
     assert "al-Qaim" in found and "El Obeid" in found
+
+
+def test_the_head_of_an_x_of_y_name_is_no_place(has_key):
+    found = spans("The governor of the Bank of Uganda spoke in Kampala.", has_key)
+    assert "Uganda" in found and "Kampala" in found
+    assert "Bank" not in found
