@@ -336,6 +336,8 @@ class Geoparser:
                              and firsts[cand.country_code] > own))
             if obscure and single and not supported:
                 continue
+            if not supported and _names_a_thing(text, slot):
+                continue  # "Soroka hospital", "Fano militia" in a story set elsewhere
             if (slot.hint is None and slot.qualifier is None and " " not in name_key(slot.text)
                     and _by_alias_only(cand, slot.text)
                     and (cand.kind == Kind.POPULATED_PLACE and cand.population < _ALIAS_TOWN
@@ -555,6 +557,18 @@ _SPEAKS_AFTER = re.compile(r"(?:['’]s)?\s+(?:said|says|told|tweeted|wrote|adde
                            r"recalled|laughed|laughs|explained|insisted)\b")
 _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to)\s+$", re.IGNORECASE)
+
+
+# Nouns after a name that make it the name of an institution, a feature or a
+# group rather than of a town ("Soroka hospital", "Tirah valley", "Fano militia").
+_THING_AFTER = re.compile(
+    r"\s+(?:hospital|clinic|medical cent(?:er|re)|valley|militias?|club|university|stadium|"
+    r"mosque|church|school|college|prison|tribes?|clan|brigades?|rebels|fighters|movement)\b")
+
+
+def _names_a_thing(text: str, slot: _Slot) -> bool:
+    """Whether a one-word name is followed by a noun saying what it names."""
+    return " " not in name_key(slot.text) and bool(_THING_AFTER.match(text, slot.end))
 
 
 def _speaks(text: str, slot: _Slot, cand: Candidate) -> bool:

@@ -254,3 +254,13 @@ def test_a_hamlets_former_name_is_no_place_even_in_its_country(parser):
     text = "Voters in Ohio and Texas cheered as Frank walked to the podium in Dallas."
     surfaces = [m.text for m in parse(parser, text)]
     assert "Dallas" in surfaces and "Frank" not in surfaces
+
+
+def test_a_hospitals_name_is_not_a_far_town_of_that_name(parser):
+    text = "The wounded were flown to Soroka hospital, Israeli officials said."
+    assert "Soroka" not in [m.text for m in parse(parser, text)]
+
+
+def test_a_university_named_after_a_town_of_the_story_keeps_the_town(parser):
+    text = "Iraqi forces said a drone hit Mosul university in northern Iraq."
+    assert find(parse(parser, text), "Mosul").place.country_code == "IQ"
