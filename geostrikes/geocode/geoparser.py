@@ -314,7 +314,10 @@ class Geoparser:
         surnames = self._surnames(text)
         # Countries of the names' first readings, so that a name's own vote does
         # not vouch for it ("Middle East", Maryland, votes for the United States).
-        firsts = Counter(s.ranked[0][0].country_code for s in slots if s.ranked)
+        # One vote per name: "Fano" thrice does not vouch for Italy.
+        firsts = Counter(cc for _, cc in {(name_key(s.text), s.ranked[0][0].country_code)
+                                          for s in slots if s.ranked})
+        things = {name_key(s.text) for s in slots if _names_a_thing(text, s)}
         firsts.update({DEMONYMS[t.key] for t in tokenize(text) if t.key in DEMONYMS and t.capital})
         for slot in slots:
             cand = slot.choice
@@ -336,7 +339,7 @@ class Geoparser:
                              and firsts[cand.country_code] > own))
             if obscure and single and not supported:
                 continue
-            if not supported and _names_a_thing(text, slot):
+            if not supported and name_key(slot.text) in things:
                 continue  # "Soroka hospital", "Fano militia" in a story set elsewhere
             if (slot.hint is None and slot.qualifier is None and " " not in name_key(slot.text)
                     and _by_alias_only(cand, slot.text)

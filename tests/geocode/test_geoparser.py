@@ -264,3 +264,11 @@ def test_a_hospitals_name_is_not_a_far_town_of_that_name(parser):
 def test_a_university_named_after_a_town_of_the_story_keeps_the_town(parser):
     text = "Iraqi forces said a drone hit Mosul university in northern Iraq."
     assert find(parse(parser, text), "Mosul").place.country_code == "IQ"
+
+
+def test_a_militias_name_repeated_does_not_vouch_for_a_far_town(parser):
+    text = ("Sudanese drones hit camps of the Ancona militia near El Fasher. Ancona "
+            "leaders called for talks, and the Ancona camps were quiet by noon.")
+    surfaces = [m.text for m in parse(parser, text)]
+    assert "El Fasher" in surfaces
+    assert "Ancona" not in surfaces
