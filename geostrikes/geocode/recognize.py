@@ -251,6 +251,12 @@ world popular islamic revolutionary democratic liberation united federal supreme
 """.split())
 
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+# Capitalised words that close the names of organisations: the word before
+# them is part of the same name ("Liberation Front").
+_NAME_CLOSERS = frozenset("""
+front army party movement council committee alliance brigade brigades league coalition
+organisation organization
+""".split())
 
 _PLACE_PREFIXES = frozenset("""
 northern southern eastern western central north south east west northeast northwest southeast
@@ -315,6 +321,12 @@ def _single_word_ok(text: str, tok: Token, tokens: list[Token], i: int,
             # "Bank of England", "Summit of the Americas": the head of a longer name.
             return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (nxt is not None and nxt.key in _NAME_CLOSERS and nxt.capital
+            and tok.end + 1 == nxt.start and not tok.possessive
+            and prev is not None and prev.capital and tok.start - prev.end <= 3):
+        # "People's Liberation Front": inside an organisation's name (but
+        # "thanked Pakistan Army" names the country).
+        return False
     if (nxt is not None and nxt.capital and tok.end + 1 == nxt.start and not tok.possessive
             and nxt.key not in STOPWORDS and nxt.key not in DEMONYMS and not nxt.text.isupper()
             and not nxt.key.isdigit()):

@@ -51,3 +51,13 @@ def test_the_head_of_an_x_of_y_name_is_no_place(has_key):
     found = spans("The governor of the Bank of Uganda spoke in Kampala.", has_key)
     assert "Uganda" in found and "Kampala" in found
     assert "Bank" not in found
+
+
+def test_a_word_before_front_inside_a_name_is_no_place(has_key):
+    found = spans("Fighters of the Tigray People's Liberation Front entered Mekelle.", has_key)
+    assert "Mekelle" in found
+    assert "Liberation" not in found
+
+
+def test_a_country_before_army_is_still_the_country(has_key):
+    assert "Pakistan" in spans("Elders thanked Pakistan Army for the new road.", has_key)
