@@ -382,6 +382,8 @@ class Geoparser:
             if key in STOPWORDS or key in DEMONYMS or self.gazetteer.has_key(key):
                 continue
             found.add(name_key(last))
+        # With a middle initial ("Gino D. Bassett") it is a person whatever the first word.
+        found.update(name_key(m.group(1)) for m in _INITIALLED_NAME.finditer(text))
         return frozenset(found)
 
     @staticmethod
@@ -540,7 +542,8 @@ class Geoparser:
 
 # Two capitalised words in mid-sentence: sentence starts and headlines ("Considering
 # Tunisia", "Politics Ukraine") capitalise words that are not given names.
-_NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z]{2,})\b")
+_NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) (?:[A-Z]\. )?((?:Mc|Mac)?[A-Z][a-z]{2,})\b")
+_INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. ((?:Mc|Mac)?[A-Z][a-z]{2,})\b")
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
 _TOWN_BELOW_DIVISION = 100_000
 

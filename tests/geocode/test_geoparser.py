@@ -272,3 +272,15 @@ def test_a_militias_name_repeated_does_not_vouch_for_a_far_town(parser):
     surfaces = [m.text for m in parse(parser, text)]
     assert "El Fasher" in surfaces
     assert "Ancona" not in surfaces
+
+
+def test_a_surname_after_an_initial_at_a_sentence_start_is_a_person(parser):
+    text = ("A man was charged in Chicago. Maria T. Sutton, 41, was held overnight. "
+            "Sutton denied it.")
+    surfaces = [m.text for m in parse(parser, text)]
+    assert "Chicago" in surfaces and "Sutton" not in surfaces
+
+
+def test_a_mc_surname_is_a_person_throughout(parser):
+    text = "Fans in Boston cheered the boxer Sean McGregor, and later McGregor left."
+    assert "McGregor" not in [m.text for m in parse(parser, text)]
