@@ -25,6 +25,10 @@ def parse(parser, text):
     return parser.parse(Article("t", text))
 
 
+def surfaces(parser, text):
+    return [m.text for m in parse(parser, text)]
+
+
 def find(mentions, surface):
     hits = [m for m in mentions if m.text == surface]
     assert hits, f"{surface!r} not recognised in {[m.text for m in mentions]}"
@@ -204,9 +208,9 @@ def test_border_between_syria_and_iraq_takes_only_the_names_inside_it(parser):
 def test_a_word_found_only_under_another_towns_alias_is_no_place(parser):
     # "Frank" is a former name of a Californian hamlet, "Choi" a spelling of Khoy.
     text = "The talks in Nairobi stalled. Frank left early, and Choi stayed until dawn."
-    surfaces = [m.text for m in parse(parser, text)]
-    assert "Nairobi" in surfaces
-    assert "Frank" not in surfaces and "Choi" not in surfaces
+    found = surfaces(parser, text)
+    assert "Nairobi" in found
+    assert "Frank" not in found and "Choi" not in found
 
 
 def test_a_town_named_by_its_own_name_in_another_spelling_stays(parser):
@@ -216,8 +220,8 @@ def test_a_town_named_by_its_own_name_in_another_spelling_stays(parser):
 
 def test_an_acronym_is_not_the_town_that_shares_its_letters(parser):
     text = "Fighters of the ELN blew up a pipeline, and BA cancelled its flights."
-    surfaces = [m.text for m in parse(parser, text)]
-    assert "ELN" not in surfaces and "BA" not in surfaces
+    found = surfaces(parser, text)
+    assert "ELN" not in found and "BA" not in found
 
 
 def test_a_country_code_in_capitals_is_still_the_country(parser):
@@ -228,9 +232,9 @@ def test_a_country_code_in_capitals_is_still_the_country(parser):
 def test_a_town_name_that_speaks_is_a_person(parser):
     text = ("The match in Leeds ended late. “We were poor,” Thomas said, and the "
             "crowd agreed, said Russell.")
-    surfaces = [m.text for m in parse(parser, text)]
-    assert "Leeds" in surfaces
-    assert "Thomas" not in surfaces and "Russell" not in surfaces
+    found = surfaces(parser, text)
+    assert "Leeds" in found
+    assert "Thomas" not in found and "Russell" not in found
 
 
 def test_doctors_in_a_town_said_keeps_the_town(parser):
@@ -241,7 +245,7 @@ def test_doctors_in_a_town_said_keeps_the_town(parser):
 def test_a_surname_after_a_middle_initial_is_a_person_throughout(parser):
     text = ("The lawsuit was filed by Carla J. Bassett on Friday. Bassett wants the "
             "council in Leeds to pay.")
-    assert "Bassett" not in [m.text for m in parse(parser, text)]
+    assert "Bassett" not in surfaces(parser, text)
 
 
 def test_a_great_city_is_meant_by_its_old_name(parser):
@@ -252,13 +256,13 @@ def test_a_great_city_is_meant_by_its_old_name(parser):
 def test_a_hamlets_former_name_is_no_place_even_in_its_country(parser):
     # "Frank" is a former name of Industry, California (fewer than 2,000 people).
     text = "Voters in Ohio and Texas cheered as Frank walked to the podium in Dallas."
-    surfaces = [m.text for m in parse(parser, text)]
-    assert "Dallas" in surfaces and "Frank" not in surfaces
+    found = surfaces(parser, text)
+    assert "Dallas" in found and "Frank" not in found
 
 
 def test_a_hospitals_name_is_not_a_far_town_of_that_name(parser):
     text = "The wounded were flown to Soroka hospital, Israeli officials said."
-    assert "Soroka" not in [m.text for m in parse(parser, text)]
+    assert "Soroka" not in surfaces(parser, text)
 
 
 def test_a_university_named_after_a_town_of_the_story_keeps_the_town(parser):
@@ -269,18 +273,18 @@ def test_a_university_named_after_a_town_of_the_story_keeps_the_town(parser):
 def test_a_militias_name_repeated_does_not_vouch_for_a_far_town(parser):
     text = ("Sudanese drones hit camps of the Ancona militia near El Fasher. Ancona "
             "leaders called for talks, and the Ancona camps were quiet by noon.")
-    surfaces = [m.text for m in parse(parser, text)]
-    assert "El Fasher" in surfaces
-    assert "Ancona" not in surfaces
+    found = surfaces(parser, text)
+    assert "El Fasher" in found
+    assert "Ancona" not in found
 
 
 def test_a_surname_after_an_initial_at_a_sentence_start_is_a_person(parser):
     text = ("A man was charged in Chicago. Maria T. Sutton, 41, was held overnight. "
             "Sutton denied it.")
-    surfaces = [m.text for m in parse(parser, text)]
-    assert "Chicago" in surfaces and "Sutton" not in surfaces
+    found = surfaces(parser, text)
+    assert "Chicago" in found and "Sutton" not in found
 
 
 def test_a_mc_surname_is_a_person_throughout(parser):
     text = "Fans in Boston cheered the boxer Sean McGregor, and later McGregor left."
-    assert "McGregor" not in [m.text for m in parse(parser, text)]
+    assert "McGregor" not in surfaces(parser, text)
