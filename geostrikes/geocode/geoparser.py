@@ -151,6 +151,8 @@ class Geoparser:
                                    adjective.kind))
                 continue
             ranked = self._ranked(surface)
+            if recognised and ranked and text[end:end + 1] != ".":
+                ranked = _unabbreviated(ranked, surface)
             if not ranked and not recognised:
                 ranked = self._fallback(surface)
             hint = rules.kind_hint(text, start, end)
@@ -864,6 +866,19 @@ _STORY_REACH_KM = 300.0
 _ALIAS_CITY = 1_000_000
 #: Below this a town is not meant by an alias alone, wherever the story is.
 _ALIAS_TOWN = 10_000
+
+
+def _unabbreviated(ranked: list[tuple[Candidate, float]], surface: str
+                   ) -> list[tuple[Candidate, float]]:
+    """Candidates less those that only an abbreviation's missing period would name.
+
+    "Mass." is Massachusetts, but "Easter Mass" and "I'll" (Ill.) are not.
+    """
+    # Capitals are a code of their own (SC, FATA), dotted or not.
+    if "." in surface or surface.isupper() or not any(
+            c.matched_name.endswith(".") for c, _ in ranked):
+        return ranked
+    return [(c, s) for c, s in ranked if not c.matched_name.endswith(".")]
 
 
 def _by_alias_only(cand: Candidate, surface: str) -> bool:

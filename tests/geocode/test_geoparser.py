@@ -288,3 +288,15 @@ def test_a_surname_after_an_initial_at_a_sentence_start_is_a_person(parser):
 def test_a_mc_surname_is_a_person_throughout(parser):
     text = "Fans in Boston cheered the boxer Sean McGregor, and later McGregor left."
     assert "McGregor" not in surfaces(parser, text)
+
+
+def test_a_state_abbreviation_without_its_period_is_a_word(parser):
+    text = "Thousands attended Easter Mass in Boston, and I'll go next year."
+    found = surfaces(parser, text)
+    assert "Boston" in found
+    assert "Mass" not in found and "I'll" not in found
+
+
+def test_a_state_abbreviation_with_its_period_is_the_state(parser):
+    mention = find(parse(parser, "She lives in Salem, Mass., with her family."), "Mass")
+    assert mention.place.name == "Massachusetts"
