@@ -564,6 +564,9 @@ _ADJECTIVAL = re.compile(
 _SPEAKS_AFTER = re.compile(r"(?:['’]s)?\s+(?:said|says|told|tweeted|wrote|added|admitted|"
                            r"recalled|laughed|laughs|explained|insisted)\b")
 _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
+_KIN_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|"
+                         r"uncle|aunt|cousin|nephew|niece|grandson|granddaughter|girlfriend|"
+                         r"boyfriend|fiancée?|partner|widow|widower),?\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to)\s+$", re.IGNORECASE)
 
 
@@ -580,9 +583,12 @@ def _names_a_thing(text: str, slot: _Slot) -> bool:
 
 
 def _speaks(text: str, slot: _Slot, cand: Candidate) -> bool:
-    """Whether a one-word town name is a person speaking ("Thomas said", "said Thomas.")."""
-    if (cand.feature_code in _GOVERNMENT_SEATS or " " in name_key(slot.text)
-            or cand.population >= _TOWN_BELOW_DIVISION):
+    """Whether a one-word town name is a person: "Thomas said", "said Thomas.", "his son Tyler"."""
+    if cand.feature_code in _GOVERNMENT_SEATS or " " in name_key(slot.text):
+        return False
+    if _KIN_BEFORE.search(text, max(0, slot.start - 20), slot.start):
+        return True  # "his brother Tyler", "Rozen's wife, Julia"
+    if cand.population >= _TOWN_BELOW_DIVISION:
         return False  # a city speaks through its council or its club ("Liverpool said")
     if _PLACE_BEFORE.search(text, max(0, slot.start - 8), slot.start):
         return False  # "doctors in Montpellier said"

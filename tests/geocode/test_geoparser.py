@@ -300,3 +300,9 @@ def test_a_state_abbreviation_without_its_period_is_a_word(parser):
 def test_a_state_abbreviation_with_its_period_is_the_state(parser):
     mention = find(parse(parser, "She lives in Salem, Mass., with her family."), "Mass")
     assert mention.place.name == "Massachusetts"
+
+
+def test_a_town_name_after_a_kinship_word_is_a_person(parser):
+    text = "The family moved to Leeds in May, and her son Tyler started school there."
+    found = surfaces(parser, text)
+    assert "Leeds" in found and "Tyler" not in found
