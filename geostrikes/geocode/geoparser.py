@@ -319,15 +319,17 @@ class Geoparser:
         # One vote per name: "Fano" thrice does not vouch for Italy.
         firsts = Counter(cc for _, cc in {(name_key(s.text), s.ranked[0][0].country_code)
                                           for s in slots if s.ranked})
-        things = {name_key(s.text) for s in slots if _names_a_thing(text, s)}
         firsts.update({DEMONYMS[t.key] for t in tokenize(text) if t.key in DEMONYMS and t.capital})
+        things = {name_key(s.text) for s in slots if _names_a_thing(text, s)}
         for slot in slots:
             cand = slot.choice
             if cand is None:
                 continue
             if (slot.hint is None and slot.qualifier is None and cand.kind in _POINT_KINDS
                     and (name_key(slot.text) in surnames or _speaks(text, slot, cand))):
-                continue  # "John Kelly ... Kelly said": a person throughout the article
+                # "John Kelly ... Kelly": a person throughout the article; "Thomas
+                # said", "her son Tyler": a person here.
+                continue
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
             # The gazetteer keeps every hamlet of the English-news countries, so there
@@ -892,8 +894,8 @@ def _by_alias_only(cand: Candidate, surface: str) -> bool:
 
     "Choi" is one of Khoy's spellings and "Frank" a former name of a Californian
     hamlet: a bare word matching another place's alias is a person or a common
-    word far more often than that place, unless the article is about its country.
-    Countries and provinces are exempt: "Britain" and "Calif." are their aliases.
+    word far more often than that place. Countries and provinces are exempt
+    ("Britain" and "Calif." are their aliases), and so are cities of a million.
     """
     if cand.kind not in _POINT_KINDS and cand.kind != Kind.ADMIN2 or (
             cand.population >= _ALIAS_CITY):
