@@ -35,7 +35,7 @@ from geostrikes.geocode.gazetteer import (
     Gazetteer,
     default_gazetteer,
 )
-from geostrikes.geocode.normalize import name_key
+from geostrikes.geocode.normalize import loose_key, name_key
 from geostrikes.geocode.recognize import STOPWORDS, find_spans, tokenize
 from geostrikes.model import Article, Kind, Mention, Place, Precision
 
@@ -151,6 +151,8 @@ class Geoparser:
                                    adjective.kind))
                 continue
             ranked = self._ranked(surface)
+            if recognised and ranked and text[end:end + 1] != ".":
+                ranked = _unabbreviated(ranked, surface)
             if not ranked and not recognised:
                 ranked = self._fallback(surface)
             hint = rules.kind_hint(text, start, end)
@@ -314,15 +316,20 @@ class Geoparser:
         surnames = self._surnames(text)
         # Countries of the names' first readings, so that a name's own vote does
         # not vouch for it ("Middle East", Maryland, votes for the United States).
-        firsts = Counter(s.ranked[0][0].country_code for s in slots if s.ranked)
+        # One vote per name: "Fano" thrice does not vouch for Italy.
+        firsts = Counter(cc for _, cc in {(name_key(s.text), s.ranked[0][0].country_code)
+                                          for s in slots if s.ranked})
         firsts.update({DEMONYMS[t.key] for t in tokenize(text) if t.key in DEMONYMS and t.capital})
+        things = {name_key(s.text) for s in slots if _names_a_thing(text, s)}
         for slot in slots:
             cand = slot.choice
             if cand is None:
                 continue
             if (slot.hint is None and slot.qualifier is None and cand.kind in _POINT_KINDS
-                    and name_key(slot.text) in surnames):
-                continue  # "John Kelly ... Kelly said": a person throughout the article
+                    and (name_key(slot.text) in surnames or _speaks(text, slot, cand))):
+                # "John Kelly ... Kelly": a person throughout the article; "Thomas
+                # said", "her son Tyler": a person here.
+                continue
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
             # The gazetteer keeps every hamlet of the English-news countries, so there
@@ -336,8 +343,35 @@ class Geoparser:
                              and firsts[cand.country_code] > own))
             if obscure and single and not supported:
                 continue
+            if not supported and name_key(slot.text) in things:
+                continue  # "Soroka hospital", "Fano militia" in a story set elsewhere
+            if (slot.hint is None and slot.qualifier is None and " " not in name_key(slot.text)
+                    and _by_alias_only(cand, slot.text)
+                    and (cand.kind == Kind.POPULATED_PLACE and cand.population < _ALIAS_TOWN
+                         or not supported
+                         and not self._near_the_story(cand, slot, slots, countries))):
+                # A hamlet's former name ("Frank") is no evidence even in its country.
+                continue
             kept.append(slot)
         return kept
+
+    def _near_the_story(self, cand: Candidate, slot: _Slot, slots: list[_Slot],
+                        countries: dict[str, float]) -> bool:
+        """Whether a candidate lies near the article's other places or countries.
+
+        "Israeli jets struck Nabatieh": Lebanon is not named, but Nabatieh lies
+        a short way from Israel, whereas Khoy, which "Choi" also spells, lies
+        nowhere near a story about Seoul.
+        """
+        # Only places in the countries the article is about: one stray namesake
+        # must not vouch for another.
+        leading = {code for code, share in countries.items() if share >= 0.5}
+        others = [s.choice for s in slots if s is not slot and s.choice is not None
+                  and s.choice.kind in _POINT_KINDS and s.choice.country_code in leading]
+        others += [c for c in map(self.gazetteer.country, leading)
+                   if c is not None and c.country_code != cand.country_code]
+        return any(_haversine_km(cand.latitude, cand.longitude, o.latitude, o.longitude)
+                   < _STORY_REACH_KM for o in others)
 
     def _surnames(self, text: str) -> frozenset[str]:
         """Words the article writes after a given name ("John Kelly", "Sgt. Kelly").
@@ -352,6 +386,8 @@ class Geoparser:
             if key in STOPWORDS or key in DEMONYMS or self.gazetteer.has_key(key):
                 continue
             found.add(name_key(last))
+        # With a middle initial ("Gino D. Bassett") it is a person whatever the first word.
+        found.update(name_key(m.group(1)) for m in _INITIALLED_NAME.finditer(text))
         return frozenset(found)
 
     @staticmethod
@@ -510,7 +546,8 @@ class Geoparser:
 
 # Two capitalised words in mid-sentence: sentence starts and headlines ("Considering
 # Tunisia", "Politics Ukraine") capitalise words that are not given names.
-_NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
+_NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) (?:[A-Z]\. )?((?:Mc|Mac)?[A-Z][a-z]{2,})\b")
+_INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. ((?:Mc|Mac)?[A-Z][a-z]{2,})\b")
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
 _TOWN_BELOW_DIVISION = 100_000
 
@@ -522,6 +559,45 @@ _ADJECTIVAL = re.compile(
     r"airstrikes?|air force|navy|army|government|embassy|personnel|soldiers|service members|"
     r"bases?|allies|ally|envoy|president|administration|defen[cs]e|intelligence|warships?|"
     r"missiles?|Central Command|Navy|Army|Air Force|Department|State Department|Treasury)\b)")
+
+
+# Verbs of a person speaking: towns do not say, tell or tweet (governments do,
+# and their seats are exempt).
+_SPEAKS_AFTER = re.compile(r"(?:['’]s)?\s+(?:said|says|told|tweeted|wrote|added|admitted|"
+                           r"recalled|laughed|laughs|explained|insisted)\b")
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
+_KIN_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|"
+                         r"uncle|aunt|cousin|nephew|niece|grandson|granddaughter|girlfriend|"
+                         r"boyfriend|fiancée?|partner|widow|widower),?\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to)\s+$", re.IGNORECASE)
+
+
+# Nouns after a name that make it the name of an institution, a feature or a
+# group rather than of a town ("Soroka hospital", "Tirah valley", "Fano militia").
+_THING_AFTER = re.compile(
+    r"\s+(?:hospital|clinic|medical cent(?:er|re)|valley|militias?|club|university|stadium|"
+    r"mosque|church|school|college|prison|tribes?|clan|brigades?|rebels|fighters|movement)\b")
+
+
+def _names_a_thing(text: str, slot: _Slot) -> bool:
+    """Whether a one-word name is followed by a noun saying what it names."""
+    return " " not in name_key(slot.text) and bool(_THING_AFTER.match(text, slot.end))
+
+
+def _speaks(text: str, slot: _Slot, cand: Candidate) -> bool:
+    """Whether a one-word town name is a person: "Thomas said", "said Thomas.", "his son Tyler"."""
+    if cand.feature_code in _GOVERNMENT_SEATS or " " in name_key(slot.text):
+        return False
+    if _KIN_BEFORE.search(text, max(0, slot.start - 20), slot.start):
+        return True  # "his brother Tyler", "Rozen's wife, Julia"
+    if cand.population >= _TOWN_BELOW_DIVISION:
+        return False  # a city speaks through its council or its club ("Liverpool said")
+    if _PLACE_BEFORE.search(text, max(0, slot.start - 8), slot.start):
+        return False  # "doctors in Montpellier said"
+    if _SPEAKS_AFTER.match(text, slot.end):
+        return True
+    return (bool(_SPEAKS_BEFORE.search(text, max(0, slot.start - 15), slot.start))
+            and text[slot.end:slot.end + 1] in (".", ",", ""))
 
 
 def _coordinated(text: str, slots: list[_Slot], index: int) -> list[Candidate]:
@@ -792,13 +868,58 @@ def _proximity(within: list[tuple[float, frozenset[int]]], own: frozenset[int]) 
     return bonus
 
 
+#: How far from the article's other places a town found by an alias may lie.
+_STORY_REACH_KM = 300.0
+#: A city this large is meant by its old or foreign names too (Bombay, Peking).
+_ALIAS_CITY = 1_000_000
+#: Below this a town is not meant by an alias alone, wherever the story is.
+_ALIAS_TOWN = 10_000
+
+
+def _unabbreviated(ranked: list[tuple[Candidate, float]], surface: str
+                   ) -> list[tuple[Candidate, float]]:
+    """Candidates less those that only an abbreviation's missing period would name.
+
+    "Mass." is Massachusetts, but "Easter Mass" and "I'll" (Ill.) are not.
+    """
+    # Capitals are a code of their own (SC, FATA), dotted or not.
+    if "." in surface or surface.isupper() or not any(
+            c.matched_name.endswith(".") for c, _ in ranked):
+        return ranked
+    return [(c, s) for c, s in ranked if not c.matched_name.endswith(".")]
+
+
+def _by_alias_only(cand: Candidate, surface: str) -> bool:
+    """Whether a town or district was found only under a name not its own.
+
+    "Choi" is one of Khoy's spellings and "Frank" a former name of a Californian
+    hamlet: a bare word matching another place's alias is a person or a common
+    word far more often than that place. Countries and provinces are exempt
+    ("Britain" and "Calif." are their aliases), and so are cities of a million.
+    """
+    if cand.kind not in _POINT_KINDS and cand.kind != Kind.ADMIN2 or (
+            cand.population >= _ALIAS_CITY):
+        return False
+    own, said = name_key(cand.name), name_key(surface)
+    if own == said or loose_key(own) == loose_key(said):
+        return False  # its own name, perhaps in another transliteration (Misrata)
+    # "New York" for New York City, "Clacton" for Clacton-on-Sea, "Quebec City" for Québec.
+    shorter, longer = sorted((own, said), key=len)
+    return not (longer.startswith(shorter) and longer[len(shorter)] == " ")
+
+
 def _is_code(cand: Candidate, surface: str) -> bool:
     # Short capitals in running text are acronyms (PMF, IRGC, DEC); the
     # gazetteer carries such codes for airports and cities. Only countries and
     # provinces and unions are commonly written that way (US, UK, UAE, KSA, TX, EU).
     matched = cand.matched_name
     short_caps = len(matched.replace(".", "")) <= 4 and matched.replace(".", "").isupper()
-    return short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
+    if short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION):
+        return True
+    # Two or three capitals of a name the gazetteer writes as a word ("Ba",
+    # "Sol", "El'n") are an acronym (BA, SOL, ELN): datelines spell out in
+    # capitals only longer names (ROME, GAZA).
+    return len(surface) <= 3 and surface.isupper() and not matched.isupper()
 
 
 def _confident(slot: _Slot) -> bool:

@@ -220,7 +220,13 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
                 continue
             if _letters(key) < 2:
                 continue
-            if j == i and not _single_word_ok(tok, tokens, i, lower_words):
+            if j == i and not _single_word_ok(text, tok, tokens, i, lower_words):
+                continue
+            if j > i and " " not in key and not (
+                    _word_ok(tokens[j], lower_words)
+                    and not (i and _after_given_name(tokens[i - 1], tok))):
+                # "al-Sultan" is the one word "Sultan" to the gazetteer, and
+                # "Zaid Al Harbi" a person: the same filters apply.
                 continue
             found = Span(run[0].start, run[-1].end, text[run[0].start:run[-1].end], key, i, j)
             break
@@ -237,13 +243,29 @@ def _letters(key: str) -> int:
     return len(bare) if bare.isalpha() else sum(c.isalpha() for c in key)
 
 
+# Capitalised words that open the names of organisations, not of places: the
+# word after them belongs to the same name ("National Liberation Army").
+_NAME_OPENERS = frozenset("""
+national international islamic republic kingdom union party front council committee group
+world popular islamic revolutionary democratic liberation united federal supreme royal
+""".split())
+
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+# Capitalised words that close the names of organisations: the word before
+# them is part of the same name ("Liberation Front").
+_NAME_CLOSERS = frozenset("""
+front army party movement council committee alliance brigade brigades league coalition
+organisation organization
+""".split())
+
 _PLACE_PREFIXES = frozenset("""
 northern southern eastern western central north south east west northeast northwest southeast
 southwest greater upper lower occupied rural inner outer downtown old new
 """.split())
 
 
-def _single_word_ok(tok: Token, tokens: list[Token], i: int, lower_words: set[str]) -> bool:
+def _word_ok(tok: Token, lower_words: set[str]) -> bool:
+    """Whether a word alone may name a place, whatever its neighbours."""
     key = tok.key
     if len(key) < 2 or not _letters(key):
         return False
@@ -251,19 +273,60 @@ def _single_word_ok(tok: Token, tokens: list[Token], i: int, lower_words: set[st
         return False
     if len(key) < 3 and not tok.text.isupper():
         return False
-    if key in lower_words:
-        # The article writes it as a common word elsewhere.
+    # The article writes it as a common word elsewhere.
+    return key not in lower_words
+
+
+def _after_given_name(prev: Token, tok: Token) -> bool:
+    """Whether ``tok`` continues the proper name that ``prev`` begins.
+
+    "Reza Zahedi": a surname after a given name; "National Liberation Army":
+    a word of an organisation's name. Not after a word that may stand before a
+    place ("The", "In", "North") or a demonym.
+    """
+    return (prev.capital and prev.end + 1 == tok.start
+            and prev.key not in _PLACE_PREFIXES and prev.key not in DEMONYMS
+            and (prev.key not in STOPWORDS or prev.key in _NAME_OPENERS)
+            and not prev.text.isupper())
+
+
+def _single_word_ok(text: str, tok: Token, tokens: list[Token], i: int,
+                    lower_words: set[str]) -> bool:
+    if not _word_ok(tok, lower_words):
         return False
     prev = tokens[i - 1] if i else None
     if prev is not None and prev.key in _TITLES and prev.capital:
         # "President Jordan", "Gen. Lebanon": a person.
         return False
-    if (prev is not None and prev.capital and prev.end + 1 == tok.start
-            and prev.key not in _PLACE_PREFIXES and prev.key not in DEMONYMS
-            and prev.key not in STOPWORDS and not prev.text.isupper()):
-        # "Reza Zahedi", "Hisham al-Hashemi": a surname after a given name.
+    if prev is not None and _after_given_name(prev, tok):
         return False
+    if prev is not None and not prev.capital and prev.key in _PATRONYMIC:
+        return False  # "Mohammed bin Rashid": a father's name
+    if (prev is not None and prev.key in ARABIC_ARTICLES and prev.capital and i > 1
+            and _after_given_name(tokens[i - 2], prev)):
+        return False  # "Mohammad Al Kindi"
+    if i + 2 < len(tokens):
+        article, named = tokens[i + 1], tokens[i + 2]
+        if (article.key in ARABIC_ARTICLES and named.capital
+                and article.start - tok.end <= 1 and named.start == article.end + 1
+                and (text[article.end] in "-‐‑" if not article.capital
+                     else text[article.end] == " ")):
+            # "Tal al-Sultan", "Bashar al-Assad", "Rashid Al Maktoum": the first
+            # word of a longer name.
+            return False
+    if i + 2 < len(tokens) and tokens[i + 1].key == "of" and not tokens[i + 1].capital:
+        named = tokens[i + 3] if tokens[i + 2].key == "the" and i + 3 < len(tokens) else (
+            tokens[i + 2])
+        if named.capital and text[tok.end:tokens[i + 1].start] == " ":
+            # "Bank of England", "Summit of the Americas": the head of a longer name.
+            return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (nxt is not None and nxt.key in _NAME_CLOSERS and nxt.capital
+            and tok.end + 1 == nxt.start and not tok.possessive
+            and prev is not None and prev.capital and tok.start - prev.end <= 3):
+        # "People's Liberation Front": inside an organisation's name (but
+        # "thanked Pakistan Army" names the country).
+        return False
     if (nxt is not None and nxt.capital and tok.end + 1 == nxt.start and not tok.possessive
             and nxt.key not in STOPWORDS and nxt.key not in DEMONYMS and not nxt.text.isupper()
             and not nxt.key.isdigit()):

@@ -25,6 +25,10 @@ def parse(parser, text):
     return parser.parse(Article("t", text))
 
 
+def surfaces(parser, text):
+    return [m.text for m in parse(parser, text)]
+
+
 def find(mentions, surface):
     hits = [m for m in mentions if m.text == surface]
     assert hits, f"{surface!r} not recognised in {[m.text for m in mentions]}"
@@ -199,3 +203,106 @@ def test_border_between_syria_and_iraq_takes_only_the_names_inside_it(parser):
     assert find(mentions, "Al-Qaim").locational
     # The Syria of "Syria said so" is outside the phrase and stays what it is.
     assert [m.role for m in mentions if m.text == "Syria"] == ["border_side", "metonym"]
+
+
+def test_a_word_found_only_under_another_towns_alias_is_no_place(parser):
+    # "Frank" is a former name of a Californian hamlet, "Choi" a spelling of Khoy.
+    text = "The talks in Nairobi stalled. Frank left early, and Choi stayed until dawn."
+    found = surfaces(parser, text)
+    assert "Nairobi" in found
+    assert "Frank" not in found and "Choi" not in found
+
+
+def test_a_town_named_by_its_own_name_in_another_spelling_stays(parser):
+    text = "Militias from Misrata formed the backbone of the force."
+    assert find(parse(parser, text), "Misrata").place.country_code == "LY"
+
+
+def test_an_acronym_is_not_the_town_that_shares_its_letters(parser):
+    text = "Fighters of the ELN blew up a pipeline, and BA cancelled its flights."
+    found = surfaces(parser, text)
+    assert "ELN" not in found and "BA" not in found
+
+
+def test_a_country_code_in_capitals_is_still_the_country(parser):
+    mention = find(parse(parser, "Troops from the UAE and the US landed."), "UAE")
+    assert mention.place.country_code == "AE"
+
+
+def test_a_town_name_that_speaks_is_a_person(parser):
+    text = ("The match in Leeds ended late. “We were poor,” Thomas said, and the "
+            "crowd agreed, said Russell.")
+    found = surfaces(parser, text)
+    assert "Leeds" in found
+    assert "Thomas" not in found and "Russell" not in found
+
+
+def test_doctors_in_a_town_said_keeps_the_town(parser):
+    text = "Doctors in Dewsbury said the ward was full."
+    assert find(parse(parser, text), "Dewsbury").place.country_code == "GB"
+
+
+def test_a_surname_after_a_middle_initial_is_a_person_throughout(parser):
+    text = ("The lawsuit was filed by Carla J. Bassett on Friday. Bassett wants the "
+            "council in Leeds to pay.")
+    assert "Bassett" not in surfaces(parser, text)
+
+
+def test_a_great_city_is_meant_by_its_old_name(parser):
+    text = "He grew up in Bombay and moved away at nineteen."
+    assert find(parse(parser, text), "Bombay").place.country_code == "IN"
+
+
+def test_a_hamlets_former_name_is_no_place_even_in_its_country(parser):
+    # "Frank" is a former name of Industry, California (fewer than 2,000 people).
+    text = "Voters in Ohio and Texas cheered as Frank walked to the podium in Dallas."
+    found = surfaces(parser, text)
+    assert "Dallas" in found and "Frank" not in found
+
+
+def test_a_hospitals_name_is_not_a_far_town_of_that_name(parser):
+    text = "The wounded were flown to Soroka hospital, Israeli officials said."
+    assert "Soroka" not in surfaces(parser, text)
+
+
+def test_a_university_named_after_a_town_of_the_story_keeps_the_town(parser):
+    text = "Iraqi forces said a drone hit Mosul university in northern Iraq."
+    assert find(parse(parser, text), "Mosul").place.country_code == "IQ"
+
+
+def test_a_militias_name_repeated_does_not_vouch_for_a_far_town(parser):
+    text = ("Sudanese drones hit camps of the Ancona militia near El Fasher. Ancona "
+            "leaders called for talks, and the Ancona camps were quiet by noon.")
+    found = surfaces(parser, text)
+    assert "El Fasher" in found
+    assert "Ancona" not in found
+
+
+def test_a_surname_after_an_initial_at_a_sentence_start_is_a_person(parser):
+    text = ("A man was charged in Chicago. Maria T. Sutton, 41, was held overnight. "
+            "Sutton denied it.")
+    found = surfaces(parser, text)
+    assert "Chicago" in found and "Sutton" not in found
+
+
+def test_a_mc_surname_is_a_person_throughout(parser):
+    text = "Fans in Boston cheered the boxer Sean McGregor, and later McGregor left."
+    assert "McGregor" not in surfaces(parser, text)
+
+
+def test_a_state_abbreviation_without_its_period_is_a_word(parser):
+    text = "Thousands attended Easter Mass in Boston, and I'll go next year."
+    found = surfaces(parser, text)
+    assert "Boston" in found
+    assert "Mass" not in found and "I'll" not in found
+
+
+def test_a_state_abbreviation_with_its_period_is_the_state(parser):
+    mention = find(parse(parser, "She lives in Salem, Mass., with her family."), "Mass")
+    assert mention.place.name == "Massachusetts"
+
+
+def test_a_town_name_after_a_kinship_word_is_a_person(parser):
+    text = "The family moved to Leeds in May, and her son Tyler started school there."
+    found = surfaces(parser, text)
+    assert "Leeds" in found and "Tyler" not in found

@@ -1,0 +1,63 @@
+"""Recognition on the bundled gazetteer: which words may start or be a place name.
+
+Each test is named after the sentence it protects.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geostrikes.geocode.gazetteer import default_gazetteer
+from geostrikes.geocode.recognize import find_spans, tokenize
+
+
+@pytest.fixture(scope="module")
+def has_key():
+    return default_gazetteer().has_key
+
+
+def spans(text, has_key):
+    return [s.text for s in find_spans(text, tokenize(text), has_key)]
+
+
+def test_a_word_inside_an_organisations_name_is_no_place(has_key):
+    found = spans("Rebels of the National Liberation Army ambushed a patrol near Arauca.",
+                  has_key)
+    assert "Arauca" in found
+    assert not [s for s in found if "Liberation" in s]
+
+
+def test_the_first_word_of_a_hyphenated_arabic_name_is_not_a_place_alone(has_key):
+    found = spans("Shells fell on the Tal al-Sultan neighbourhood overnight.", has_key)
+    assert not [s for s in found if "Tal" in s or "Sultan" in s]
+
+
+def test_a_fathers_name_after_bin_is_no_place(has_key):
+    found = spans("Crowds cheered Sheikh Hamad bin Rashid Al Nuaimi in the square.", has_key)
+    assert not [s for s in found if "Rashid" in s]
+
+
+def test_a_surname_after_a_capitalised_al_is_no_place(has_key):
+    found = spans("The evening ended with a song by Omar Al Kindi and his band.", has_key)
+    assert not [s for s in found if "Kindi" in s]
+
+
+def test_an_arabic_article_still_starts_a_place_name(has_key):
+    found = spans("Fighting spread to al-Qaim and to the outskirts of El Obeid.", has_key)
+    assert "al-Qaim" in found and "El Obeid" in found
+
+
+def test_the_head_of_an_x_of_y_name_is_no_place(has_key):
+    found = spans("The governor of the Bank of Uganda spoke in Kampala.", has_key)
+    assert "Uganda" in found and "Kampala" in found
+    assert "Bank" not in found
+
+
+def test_a_word_before_front_inside_a_name_is_no_place(has_key):
+    found = spans("Fighters of the Tigray People's Liberation Front entered Mekelle.", has_key)
+    assert "Mekelle" in found
+    assert "Liberation" not in found
+
+
+def test_a_country_before_army_is_still_the_country(has_key):
+    assert "Pakistan" in spans("Elders thanked Pakistan Army for the new road.", has_key)
