@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress, pairwise
-from typing import TYPE_CHECKING
 
 from geostrikes.geocode import rules
 from geostrikes.geocode.demonyms import DEMONYMS, PLACE_ADJECTIVES
@@ -39,10 +38,7 @@ from geostrikes.geocode.normalize import loose_key, name_key
 from geostrikes.geocode.recognize import STOPWORDS, find_spans, tokenize
 from geostrikes.model import Article, Kind, Mention, Place, Precision
 
-if TYPE_CHECKING:  # pragma: no cover
-    import geopandas as gpd
-
-__all__ = ["Geoparser", "places"]
+__all__ = ["Geoparser"]
 
 _PRECISION_OF_KIND = {
     Kind.COUNTRY: Precision.COUNTRY,
@@ -947,26 +943,3 @@ def _replace(mention: Mention, **changes) -> Mention:
     from dataclasses import replace
 
     return replace(mention, **changes)
-
-
-def places(articles: Iterable[Article] | Article, *, gazetteer: Gazetteer | None = None
-           ) -> gpd.GeoDataFrame:
-    """Every place mention of the articles as a GeoDataFrame.
-
-    Parameters
-    ----------
-    articles : Article or iterable of Article
-        E.g. ``geostrikes.read_articles("seeds/")``.
-    gazetteer : Gazetteer, optional
-        The bundled one by default.
-
-    Returns
-    -------
-    geopandas.GeoDataFrame
-        One row per mention; columns in :data:`geostrikes.frame.PLACE_COLUMNS`.
-    """
-    from geostrikes.frame import places_frame
-
-    if isinstance(articles, Article):
-        articles = [articles]
-    return places_frame(Geoparser(gazetteer).parse_many(articles))

@@ -3,7 +3,7 @@
 These are what ``geostrikes.extract`` and ``geostrikes.places`` name. With
 the defaults they run in this process, exactly as
 :func:`geostrikes.extraction.events.extract` and
-:func:`geostrikes.geocode.geoparser.places` do; ``workers=`` and
+:meth:`geostrikes.Geoparser.parse_many` do; ``workers=`` and
 ``engine="dask"`` spread the articles over processes or a cluster through
 :func:`geostrikes.scale.runner.run`, with the same results in the same order.
 """

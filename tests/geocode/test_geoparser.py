@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from geostrikes.geocode.geoparser import Geoparser, places
+from geostrikes.geocode.geoparser import Geoparser
 from geostrikes.geocode.normalize import name_key
 from geostrikes.model import Article, Kind, Precision
+from geostrikes.scale.api import places
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
