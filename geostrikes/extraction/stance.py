@@ -178,11 +178,10 @@ def find_speaker(sentence: str, following: str = "", focus: int = 0) -> Speaker 
             len(match.group("speaker").split()) <= 3 and not match.group("speaker").isupper())):
         # An upper-case "ISLAMABAD:" that names no party is a dateline, not a speaker.
         return _speaker(match.group("speaker"))
-    for match in _reporting_verbs(sentence, focus):
-        if match.start() == 0:
-            break
+    verbs = _reporting_verbs(sentence, focus)
+    if verbs and verbs[0].start() > 0:
         # "(PUK)", "(NNA)": a parenthesis inside the speaker's name is no clause break.
-        clause = _CLAUSE_BREAK.split(_PARENTHESIS.sub("", sentence[:match.start()]))[-1]
+        clause = _CLAUSE_BREAK.split(_PARENTHESIS.sub("", sentence[:verbs[0].start()]))[-1]
         # "Two U.S. officials, speaking on condition of anonymity, said": the
         # subject is before the aside; "In the town of Ariha, south of Idlib,
         # the White Helmets said": after the last comma.
@@ -190,7 +189,6 @@ def find_speaker(sentence: str, following: str = "", focus: int = 0) -> Speaker 
         words = clause.split()[-8:]
         if words:
             return _speaker(" ".join(words))
-        break
     opened = sentence.lstrip()[:1] in "\"“'‘"
     if opened:
         for text in (sentence, following):
