@@ -101,7 +101,7 @@ _GROUPS = {
     "Jaish al-Adl": r"Jaish al-Adl",
     "Baloch Liberation Army": r"Baloch Liberation Army|BLA",
     "Arakan Army": r"Arakan Army",
-    "Kachin Independence Army": r"Kachin Independence Army|KIA",
+    "Kachin Independence Army": r"Kachin Independence Army",  # not "KIA": killed in action
 }
 
 
