@@ -239,7 +239,6 @@ _NAMED_PERSON = re.compile(
 #: ("the army" in a Sudan or Myanmar story).
 _HOST_FORCES = ("army", "armed forces", "junta")
 _FORCES = ("army", "military", "armed forces", "air force")
-_SPOKESMAN_OF = ("army", "military", "ministry", "militia", "government", "junta")
 
 
 #: "WASHINGTON —", "BEIRUT, Nov 14 (Levant Wire) -", "ISLAMABAD:" at a line start.
@@ -290,10 +289,12 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
     """
     owners: dict[str, set[str]] = {}
     aliases: dict[str, str] = {}
-    for mention in actors:
+    for index, mention in enumerate(actors):
         after = text[mention.end:mention.end + 120]
         generic = _GENERIC_AFTER.match(after)
-        if generic:
+        following = actors[index + 1].start if index + 1 < len(actors) else len(text)
+        if generic and mention.end + generic.start("noun") <= following:
+            # "Yemen's Houthi rebels": the rebels are the Houthis', not Yemen's.
             owners.setdefault(generic.group("noun").lower(), set()).add(mention.actor)
         lowered = mention.text.lower()
         for noun in _GENERIC:
@@ -350,7 +351,8 @@ def resolve_alias(phrase: str, aliases: dict[str, str]) -> str | None:
     >>> resolve_alias("Hagari", {"hagari": "Israel"}), resolve_alias("the army", {})
     ('Israel', None)
     """
-    words = re.sub(r"['’]s?$", "", phrase.strip(" ,.")).split()
+    # "Hagari's", "the rebels' military spokesman": possessives name their owner.
+    words = [re.sub(r"['’]s?$", "", word) for word in phrase.strip(" ,.").split()]
     if not words:
         return None
     lowered = [w.lower() for w in words]
@@ -362,7 +364,8 @@ def resolve_alias(phrase: str, aliases: dict[str, str]) -> str | None:
     if f"the {lowered[-1]}" in aliases and (len(lowered) == 1 or lowered[-2] in ("the", "its")):
         return aliases[f"the {lowered[-1]}"]  # "the army", and headlines' bare "army"
     for word in lowered:
-        # "military spokesman Rear Admiral ...": the spokesman of the military named.
-        if word in _SPOKESMAN_OF and f"the {word}" in aliases:
+        # "military spokesman Rear Admiral ...", "the rebels' spokesman": the
+        # spokesman of the military, or the rebels, that the article names.
+        if f"the {word}" in aliases:
             return aliases[f"the {word}"]
     return None

@@ -98,7 +98,8 @@ _NEGATED = re.compile(
     r"\b(?:no|not|never|n['’]t|any such|denied that|deny that|denies that)\b"
     r"(?:\W+\w+){0,6}\W*$", re.IGNORECASE)
 _AGGREGATE = re.compile(
-    r"\b\d[\d,]*\+?\s+(?:\w+\s+)?(?:air ?strikes|airstrikes|strikes|raids|sorties)\b[^.;]*?"
+    r"\b\d[\d,]*\+?\s+(?:\w+\s+)?(?:air ?strikes|airstrikes|strikes|raids|sorties|attacks)\b"
+    r"[^.;]*?"
     r"\b(?:so far|since|to date|in total|this year|over the past|in the past)\b"
     r"|\b(?:hundreds|thousands|dozens) of (?:air ?strikes|airstrikes|strikes|raids)\b"
     r"|\bsuch (?:explosions|attacks|strikes|raids|blasts|incidents)\b"
@@ -159,9 +160,10 @@ _SAID_IT = re.compile(
 _FORCES_VOICE = re.compile(r"\b(?:military|army|armed forces|air force|defen[cs]e|spokes\w+|"
                            r"command|IDF|CENTCOM|AFRICOM|Pentagon|IRGC|ISPR)\b", re.IGNORECASE)
 _SAID_CRAFT = re.compile(
-    r"\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:(?:an?|the|its|some|more than|about|"
-    r"around|over|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}(?:aircraft|jets|warplanes|planes|drones?|"
-    r"forces|troops|helicopters?|UAVs?)\b", re.IGNORECASE)
+    r"\b(?:said|says|announced|stated)\s+(?:(?:on|late|early)\s+\w+\s+)?(?:that\s+)?"
+    r"(?:(?:an?|the|its|some|more than|about|around|over|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}"
+    r"(?:aircraft|jets|warplanes|planes|drones?|forces|troops|helicopters?|UAVs?)\b",
+    re.IGNORECASE)
 # "claimed responsibility", and headlines' "Hezbollah claims drone attack on Nahariya".
 _CLAIMED_RESPONSIBILITY = re.compile(
     r"\bclaim(?:ed|s)? (?:responsibility|(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:attacks?|"
@@ -654,10 +656,12 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
            ) -> str | None:
     if _SAID_IT.search(sentence) and speaker is not None and speaker.actor != UNKNOWN:
         return speaker.actor
-    if speaker is not None and speaker.actor != UNKNOWN and _FORCES_VOICE.search(speaker.text) \
-            and _SAID_CRAFT.search(sentence) and not any(
-                m.start >= _SAID_CRAFT.search(sentence).start() for m in actors):
-        # "military spokesman Hagari said more than 100 aircraft had hit ...": its own.
+    said_craft = _SAID_CRAFT.search(sentence)
+    if speaker is not None and speaker.actor != UNKNOWN and said_craft is not None and \
+            _FORCES_VOICE.search(speaker.text) and not any(
+                said_craft.start() <= m.start < trigger.end() for m in actors):
+        # "military spokesman Hagari said more than 100 aircraft had hit ...": its own,
+        # unless it names whose aircraft they were.
         return speaker.actor
     claim = _CLAIMED_RESPONSIBILITY.search(sentence)
     if claim:

@@ -481,3 +481,16 @@ def test_jets_struck_spelt_with_a_long_s_is_still_a_strike():
     assert [e.location.text for e in events_of(odd)] == [e.location.text
                                                           for e in events_of(plain)]
     assert events_of(odd)
+
+
+def test_the_rebels_military_spokesman_saying_drones_struck_is_the_rebels_claim():
+    text = ("Coalition jets bombed Sanaa after Yemen's Houthi rebels fired drones at Saudi Arabia. "
+            "The rebels' military spokesman, Yahya Sarea, said on Wednesday that seven drones had "
+            "struck a pumping station near Afif, west of Riyadh.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Afif"].actor, events["Afif"].stance) == ("Houthis", Stance.CLAIMED)
+
+
+def test_more_than_40_attacks_on_shipping_since_november_is_an_aggregate():
+    assert events_of("The Houthis have launched more than 40 drone attacks on shipping near "
+                     "Aden since November.") == []
