@@ -195,7 +195,9 @@ _SPEECH_VENUE = re.compile(
     r"\s+(?:in|at|from)\s+(?:the\s+)?$"
     r"|\b(?:meetings?|talks|summit|conference|negotiations|visit)\s+(?:[\w-]+\s+){0,4}?(?:in|at)"
     r"\s+(?:the\s+)?$"
-    r"|\b(?-i:Center|Centre|Institute|University|Council|Foundation|School)\s+(?:in|at)\s+$",
+    r"|\b(?-i:Center|Centre|Institute|University|Council|Foundation|School)\s+(?:in|at)\s+$"
+    r"|\b(?:officials|authorities|police|governor|mayor|spokes(?:man|woman|person))\s+"
+    r"(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE)
 # A possessive place is a modifier ("Iran's nuclear programme"), unless what it
 # owns is a part of it ("Syria's north-east", "Iraq's western desert").

@@ -494,3 +494,9 @@ def test_the_rebels_military_spokesman_saying_drones_struck_is_the_rebels_claim(
 def test_more_than_40_attacks_on_shipping_since_november_is_an_aggregate():
     assert events_of("The Houthis have launched more than 40 drone attacks on shipping near "
                      "Aden since November.") == []
+
+
+def test_officials_in_kabul_said_names_where_they_spoke_not_a_site():
+    events = events_of("Pakistani jets struck a camp near Khost on Monday, officials in Kabul "
+                       "said.")
+    assert [e.location.text for e in events] == ["Khost"]
