@@ -1,12 +1,13 @@
 """The fictional evaluation articles in tests/data: robust properties of the extraction.
 
-Three sets live there: the own articles (``articles/``, ``gold/``), on which the extractor
-may be developed, and two held-out sets (``heldout/``, ``heldout2/``) kept for measurement
-only. The full scorer lives outside the repository (../shared/eval/score.py); here we only
-check the data of every set (gold schema, sidecar, article length, quoted toponyms) and,
-on the own set, what must hold whatever the extractor's recall: nothing is extracted from
-the articles that report no strike, and every event that is extracted is well formed. The
-held-out sets are not asserted on: their figures come from the scorer.
+Four sets live there: the own articles (``articles/``, ``gold/``), on which the extractor
+may be developed, and three held-out sets (``heldout/``, ``heldout2/``, ``heldout3/``)
+kept for measurement only. The full scorer lives outside the repository
+(../shared/eval/score.py); here we only check the data of every set (gold schema, sidecar,
+article length, quoted toponyms) and, on the own set, what must hold whatever the
+extractor's recall: nothing is extracted from the articles that report no strike, and
+every event that is extracted is well formed. The held-out sets are not asserted on: their
+figures come from the scorer.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ SETS = {
     "own": (ARTICLES, GOLD, (150, 600)),
     "heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold", (200, 700)),
     "heldout2": (DATA / "heldout2" / "articles", DATA / "heldout2" / "gold", (450, 950)),
+    "heldout3": (DATA / "heldout3" / "articles", DATA / "heldout3" / "gold", (400, 800)),
 }
 # Each set's minimum size: articles, and articles that report no strike.
-MINIMUM = {"own": (24, 6), "heldout": (24, 6), "heldout2": (16, 4)}
+MINIMUM = {"own": (24, 6), "heldout": (24, 6), "heldout2": (16, 4), "heldout3": (12, 3)}
 
 STANCES = {"claimed", "confirmed", "accused", "suspected", "denied", "unattributed"}
 PRECISIONS = {"exact", "near", "admin1", "border", "country"}
