@@ -20,7 +20,7 @@ from functools import lru_cache
 from geostrikes.geocode.demonyms import COUNTRY_NAMES, DEMONYM_FORMS
 
 __all__ = ["ActorMention", "find_actors", "article_aliases", "generic_mentions", "resolve_alias",
-           "COUNTRY_NAMES", "UNKNOWN"]
+           "COUNTRY_NAMES", "GROUPS", "UNKNOWN"]
 
 UNKNOWN = "unknown"
 
@@ -103,6 +103,10 @@ _GROUPS = {
     "Arakan Army": r"Arakan Army",
     "Kachin Independence Army": r"Kachin Independence Army",  # not "KIA": killed in action
 }
+
+
+#: The armed groups and coalitions (not states) that :func:`find_actors` names.
+GROUPS = frozenset(_GROUPS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from geostrikes.extraction.actors import (
     COUNTRY_NAMES,
+    GROUPS,
     UNKNOWN,
     ActorMention,
     article_aliases,
@@ -94,6 +95,7 @@ _HYPOTHETICAL = re.compile(
     r"seek\w*|want\w*|risk\w*|capable|capability|deter\w*)\b[^;]{0,90}$",
     re.IGNORECASE,
 )
+_MODAL_AFTER = re.compile(r"\s+(?:would|will|could|might|may|must|should|can)\b", re.IGNORECASE)
 _NEGATED = re.compile(
     r"\b(?:no|not|never|n['’]t|any such|denied that|deny that|denies that)\b"
     r"(?:\W+\w+){0,6}\W*$", re.IGNORECASE)
@@ -157,13 +159,19 @@ _SAID_IT = re.compile(
     r"have\s+)?(?:carried out|conducted|launched|struck|targeted|hit|bombed|attacked|fired|"
     r"killed|destroyed|eliminated|neutrali[sz]ed)\b",
     re.IGNORECASE)
-_FORCES_VOICE = re.compile(r"\b(?:military|army|armed forces|air force|defen[cs]e|spokes\w+|"
-                           r"command|IDF|CENTCOM|AFRICOM|Pentagon|IRGC|ISPR)\b", re.IGNORECASE)
+_FORCES_VOICE = re.compile(r"\b(?:military|army|armed forces|air force|(?<!civil )defen[cs]e|"
+                           r"spokes\w+|command|IDF|CENTCOM|AFRICOM|Pentagon|IRGC|ISPR)\b",
+                           re.IGNORECASE)
+# "RSF says army drone strike ...": the drones are someone else's.
+_OWNER_WORD = re.compile(r"\b(?:army|military|air force|navy|enemy|regime|government|hostile|"
+                         r"foreign|occupation)\b", re.IGNORECASE)
+_CIVIL_VOICE = re.compile(r"\b(?:health|media|TV|television|channel|news|agency|hospital|"
+                          r"civil defen[cs]e|ministry|Al-Masirah|Al-Manar)\b", re.IGNORECASE)
 _SAID_CRAFT = re.compile(
-    r"\b(?:said|says|announced|stated)\s+(?:(?:on|late|early)\s+\w+\s+)?(?:that\s+)?"
+    r"\b(?:said|says|say|announced|stated)\s+(?:[\w-]+\s+){0,5}?(?:that\s+)?"
     r"(?:(?:an?|the|its|some|more than|about|around|over|\d[\d,]*)\s+)*(?:[\w-]+\s+){0,2}"
-    r"(?:aircraft|jets|warplanes|planes|drones?|forces|troops|helicopters?|UAVs?)\b",
-    re.IGNORECASE)
+    r"(?:aircraft|jets|warplanes|planes|drones?|forces|troops|helicopters?|UAVs?|missiles?|"
+    r"rockets?)\b", re.IGNORECASE)
 # "claimed responsibility", and headlines' "Hezbollah claims drone attack on Nahariya".
 _CLAIMED_RESPONSIBILITY = re.compile(
     r"\bclaim(?:ed|s)? (?:responsibility|(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:attacks?|"
@@ -195,7 +203,8 @@ _SPEECH_VENUE = re.compile(
     r"\s+(?:in|at|from)\s+(?:the\s+)?$"
     r"|\b(?:meetings?|talks|summit|conference|negotiations|visit)\s+(?:[\w-]+\s+){0,4}?(?:in|at)"
     r"\s+(?:the\s+)?$"
-    r"|\b(?-i:Center|Centre|Institute|University|Council|Foundation|School)\s+(?:in|at)\s+$"
+    r"|\b(?-i:Center|Centre|Institute|University|Council|Foundation|School|House)\s+"
+    r"(?:in|at)\s+$"
     r"|\b(?:officials|authorities|police|governor|mayor|spokes(?:man|woman|person))\s+"
     r"(?:in|of|for)\s+(?:the\s+)?$",
     re.IGNORECASE)
@@ -650,6 +659,8 @@ def _trigger(sentence: str, air_context: bool) -> re.Match[str] | None:
         before = sentence[:match.start()]
         if _HYPOTHETICAL.search(before[-110:]) or _NEGATED.search(before[-60:]):
             continue
+        if _MODAL_AFTER.match(sentence, match.end()):
+            continue  # "attacks would continue until ...": not something that happened
         return match
     return None
 
@@ -660,7 +671,7 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
         return speaker.actor
     said_craft = _SAID_CRAFT.search(sentence)
     if speaker is not None and speaker.actor != UNKNOWN and said_craft is not None and \
-            _FORCES_VOICE.search(speaker.text) and not any(
+            _forces_voice(speaker) and not _OWNER_WORD.search(said_craft.group()) and not any(
                 said_craft.start() <= m.start < trigger.end() for m in actors):
         # "military spokesman Hagari said more than 100 aircraft had hit ...": its own,
         # unless it names whose aircraft they were.
@@ -707,6 +718,17 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
         if best is None or distance < best[0]:
             best = (distance, mention.actor)
     return best[1] if best else None
+
+
+def _forces_voice(speaker: Speaker) -> bool:
+    """Whether a speaker speaks for fighting forces: a military, or an armed group.
+
+    "Houthis say missile hit Eilat" is the Houthis' claim; a group's health
+    ministry or television reporting a strike on its own people is not.
+    """
+    if _FORCES_VOICE.search(speaker.text):
+        return True
+    return speaker.actor in GROUPS and not _CIVIL_VOICE.search(speaker.text)
 
 
 def _agent_after(after: str) -> int:

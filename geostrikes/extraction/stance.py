@@ -83,7 +83,7 @@ _WITNESSES = re.compile(
     r"photographers?|locals|villagers|neighbou?rs|footage|videos?)\b", re.IGNORECASE)
 _MONITORS = re.compile(
     r"\b(?:Observatory|monitor(?:s|ing)?|watchdog|Human Rights|Amnesty|White Helmets|"
-    r"Civil Defen[cs]e|Red Crescent|Red Cross|Doctors Without Borders|MSF|United Nations|UN|"
+    r"(?i:civil defen[cs]e)|Red Crescent|Red Cross|Doctors Without Borders|MSF|United Nations|UN|"
     r"rights groups?|analysts?|researchers?|experts?|think tank|Airwars|ACLED)\b")
 _STATE_MEDIA = re.compile(r"\bstate(?:-run)?\s+(?:media|news|television|TV|agency)|"
                           r"official news agency", re.IGNORECASE)

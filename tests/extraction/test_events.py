@@ -500,3 +500,26 @@ def test_officials_in_kabul_said_names_where_they_spoke_not_a_site():
     events = events_of("Pakistani jets struck a camp near Khost on Monday, officials in Kabul "
                        "said.")
     assert [e.location.text for e in events] == ["Khost"]
+
+
+def test_houthis_say_missile_hit_eilat_port_is_their_claim():
+    text = "Houthis say missile hit Eilat port as US jets strike Hodeidah\n\nSirens sounded."
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Eilat"].actor, events["Eilat"].stance) == ("Houthis", Stance.CLAIMED)
+
+
+def test_rsf_says_army_drone_strike_hit_a_market_is_no_rsf_claim():
+    text = "RSF says army drone strike hit a market in Nyala\n\nDrones were heard overnight."
+    events = {e.location.text: e for e in events_of(text)}
+    assert events["Nyala"].actor != "Rapid Support Forces"
+
+
+def test_civil_defence_saying_a_missile_struck_a_car_is_not_the_states_claim():
+    event = only(events_of("Syria's civil defence service said a car had been struck by a "
+                           "missile near Sarmada."))
+    assert event.stance != Stance.CLAIMED
+
+
+def test_attacks_would_continue_is_no_report_of_a_strike():
+    assert events_of("The group's negotiator said drone attacks would continue until the war "
+                     "in Gaza ends.") == []
