@@ -67,8 +67,10 @@ _GOVERNMENT_NOUNS = (
     r"sovereignty|territory|airspace|air space"
 )
 _MODIFIER_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:-\s*)?(?:led|backed|based|linked|allied|aligned|sponsored|funded|"
-    r"made|supplied|built)\b|^-[A-Z][\w.]*(?!\s+(?:border|frontier|boundary))\b|^(?:['’]s)?\s+(?:" + _GOVERNMENT_NOUNS + r")\b",
+    # [ \t], not \s: "... in Nyala\n\nDrones were heard" is no "Nyala drones".
+    r"^(?:['’]s)?[ \t]*(?:-[ \t]*)?(?:led|backed|based|linked|allied|aligned|sponsored|funded|"
+    r"made|supplied|built)\b|^-[A-Z][\w.]*(?!\s+(?:border|frontier|boundary))\b"
+    r"|^(?:['’]s)?[ \t]+(?:" + _GOVERNMENT_NOUNS + r")\b",
     re.IGNORECASE,
 )
 _BEFORE_METONYM = re.compile(

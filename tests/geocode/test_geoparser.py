@@ -307,3 +307,9 @@ def test_a_town_name_after_a_kinship_word_is_a_person(parser):
     text = "The family moved to Leeds in May, and her son Tyler started school there."
     found = surfaces(parser, text)
     assert "Leeds" in found and "Tyler" not in found
+
+
+def test_a_headline_ending_in_nyala_is_not_a_nyala_modifier_of_the_next_line(parser):
+    text = "Drone strike hit a market in Nyala\n\nDrones were heard overnight."
+    mention = next(m for m in parser.parse(Article("t", text)) if m.text == "Nyala")
+    assert mention.locational
