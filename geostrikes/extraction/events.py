@@ -279,6 +279,8 @@ _STANCE_ORDER = {
     Stance.DENIED: 4, Stance.UNATTRIBUTED: 5,
 }
 _SAME_SITE_KM = 12.0
+# From here on a place is an area (a district, province, border or country), not a site.
+_AREA_ORDER = 3
 # Strikes dated this long before the article are background, not its news.
 _BACKGROUND_DAYS = 365
 _HISTORY = re.compile(
@@ -922,6 +924,11 @@ def _absorb(keep: _Draft, other: _Draft) -> _Draft:
     if len({d.headline for d in same}) == 2:
         # A headline compresses who says what; the body's attribution is the careful one.
         same = [d for d in same if not d.headline]
+    sites = [d for d in same if _PRECISION_ORDER[d.location.precision] < _AREA_ORDER]
+    if sites:
+        # "struck targets in Kherson region" says nothing of how sure anyone is
+        # about the bus hit in Antonivka: a site keeps its own attribution.
+        same = sites
     stances = [d.stance for d in same] or [first.stance]
     stance = min(stances, key=_STANCE_ORDER.__getitem__)
     precise_date = min((d for d in (keep, other) if d.date is not None),

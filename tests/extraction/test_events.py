@@ -523,3 +523,11 @@ def test_civil_defence_saying_a_missile_struck_a_car_is_not_the_states_claim():
 def test_attacks_would_continue_is_no_report_of_a_strike():
     assert events_of("The group's negotiator said drone attacks would continue until the war "
                      "in Gaza ends.") == []
+
+
+def test_a_claim_about_a_whole_region_does_not_firm_up_a_site_inside_it():
+    text = ("Russian drones hit a bus in the Antonivka suburb of Kherson on Tuesday, the "
+            "regional governor said. Russia's defence ministry said its forces had struck "
+            "Ukrainian positions in the Kherson region.")
+    events = {e.location.text: e for e in events_of(text)}
+    assert (events["Antonivka"].actor, events["Antonivka"].stance) == ("Russia", Stance.ACCUSED)
