@@ -171,6 +171,45 @@ def _before(text: str, start: int, width: int = 80) -> str:
     return text[max(0, start - width):start]
 
 
+# The last word of each phrase the patterns anchored at a name look for. A
+# name whose preceding words end in none of them cannot match, and asking
+# that with str methods spares the regexes, which would try every position
+# of the window: they ran around every name.
+_VENUE_LAST = ("in", "to", "visiting")
+_SOURCE_LAST = ("in",)
+_METONYM_LAST = ("to", "toward", "with", "on", "between", "for", "supporting", "against",
+                 "warned", "accused", "blamed", "urged", "told", "asked")
+_METONYM_INSIDE = ("engag", "confront")  # engag\w+, confront\w*
+_KIND_LAST = tuple(w + comma for w in ("of", "town", "city", "village", "hamlet", "suburb",
+                                       "hood", "capital") for comma in ("", ","))
+
+
+def _closing_words(before: str) -> tuple[str, ...] | None:
+    """The last word of ``before`` and, if that is "the", the one before, lower-cased.
+
+    Every pattern anchored at a name ends in white space, so without it the
+    answer is ``()``. ``None`` when the words are not ASCII: the regexes fold
+    the case of other letters their own way, so they must be asked.
+    """
+    if not before or not before[-1].isspace():
+        return ()
+    chunks = before.rsplit(None, 2)
+    if not chunks:
+        return ()
+    words = chunks[-1:] if chunks[-1].lower() != "the" else chunks[-2:]
+    if not all(w.isascii() for w in words):
+        return None
+    return tuple(w.lower() for w in words)
+
+
+def _may_end_in(words: tuple[str, ...] | None, last: tuple[str, ...],
+                inside: tuple[str, ...] = ()) -> bool:
+    """Whether ``words`` (:func:`_closing_words`) may end a phrase ending in ``last``."""
+    if words is None:
+        return True
+    return any(w.endswith(last) or any(part in w for part in inside) for w in words)
+
+
 _SOURCE_BEFORE = re.compile(
     r"\b(?:ministry|government|authorities|officials|agency|observatory|monitor|office|"
     r"headquarters|media|spokes(?:man|woman)|command|correspondent|bureau|newsroom)\s+"
@@ -193,14 +232,16 @@ def metonym_role(text: str, start: int, end: int) -> str | None:
     before = _before(text, start)
     if _VENUE_AFTER.match(after) and re.search(r"\bin\s+$", before, re.IGNORECASE):
         return "venue"
-    if _VENUE_BEFORE.search(before):
+    words = _closing_words(before)
+    if _may_end_in(words, _VENUE_LAST) and _VENUE_BEFORE.search(before):
         return "venue"
-    if _SOURCE_BEFORE.search(before):
+    if _may_end_in(words, _SOURCE_LAST) and _SOURCE_BEFORE.search(before):
         # "the Health Ministry in Ramallah said": where the source sits.
         return "source"
     if _MODIFIER_AFTER.match(after):
         return "modifier"
-    if _AFTER_METONYM.match(after) or _BEFORE_METONYM.search(before):
+    if _AFTER_METONYM.match(after) or (_may_end_in(words, _METONYM_LAST, _METONYM_INSIDE)
+                                       and _BEFORE_METONYM.search(before)):
         return "metonym"
     return None
 
@@ -245,6 +286,8 @@ def kind_hint(text: str, start: int, end: int) -> Kind | None:
         if pattern.match(after):
             return kind
     before = _before(text, start, 40)
+    if not _may_end_in(_closing_words(before), _KIND_LAST):
+        return None
     for pattern, kind in _KIND_BEFORE:
         if pattern.search(before):
             return kind
