@@ -180,6 +180,7 @@ _SOURCE_LAST = ("in",)
 _METONYM_LAST = ("to", "toward", "with", "on", "between", "for", "supporting", "against",
                  "warned", "accused", "blamed", "urged", "told", "asked")
 _METONYM_INSIDE = ("engag", "confront")  # engag\w+, confront\w*
+_QUALIFIER_LAST = ("of", "near", "nearby", "outside", "to", "around", "from")
 _KIND_LAST = tuple(w + comma for w in ("of", "town", "city", "village", "hamlet", "suburb",
                                        "hood", "capital") for comma in ("", ","))
 
@@ -260,6 +261,8 @@ def qualifier(text: str, start: int) -> Qualifier | None:
     lowered = before[-40:].lower()
     if " of" not in lowered and not any(w in lowered for w in _NEAR_WORDS):
         return None  # most names have no qualifier: skip the regexes
+    if not _may_end_in(_closing_words(before), _QUALIFIER_LAST):
+        return None
     match = _OFFSET_BEFORE.search(before) if _UNIT_WORDS.search(before) else None
     if match:
         number = parse_number(match.group("num"))
