@@ -309,6 +309,9 @@ _BORDER_PATTERNS = [
 ]
 
 
+_BORDER_WORDS = ("border", "frontier", "boundary")
+
+
 def find_border_cues(text: str) -> list[BorderCue]:
     """Phrases that name a border, with the side words they give.
 
@@ -319,6 +322,8 @@ def find_border_cues(text: str) -> list[BorderCue]:
     >>> [c.sides for c in find_border_cues("not far from the Iranian border")]
     [('Iranian',)]
     """
+    if not any(word in text for word in _BORDER_WORDS):
+        return []  # every pattern names one of them, as written
     cues: list[BorderCue] = []
     taken: list[tuple[int, int]] = []
     for pattern in _BORDER_PATTERNS:
