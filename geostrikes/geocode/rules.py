@@ -197,10 +197,14 @@ def _closing_words(before: str) -> tuple[str, ...] | None:
     chunks = before.rsplit(None, 2)
     if not chunks:
         return ()
-    words = chunks[-1:] if chunks[-1].lower() != "the" else chunks[-2:]
-    if not all(w.isascii() for w in words):
+    last = chunks[-1]
+    if not last.isascii():
         return None
-    return tuple(w.lower() for w in words)
+    last = last.lower()
+    if last != "the" or len(chunks) < 2:
+        return (last,)
+    previous = chunks[-2]
+    return (last, previous.lower()) if previous.isascii() else None
 
 
 def _may_end_in(words: tuple[str, ...] | None, last: tuple[str, ...],
@@ -208,7 +212,13 @@ def _may_end_in(words: tuple[str, ...] | None, last: tuple[str, ...],
     """Whether ``words`` (:func:`_closing_words`) may end a phrase ending in ``last``."""
     if words is None:
         return True
-    return any(w.endswith(last) or any(part in w for part in inside) for w in words)
+    for word in words:
+        if word.endswith(last):
+            return True
+        for part in inside:
+            if part in word:
+                return True
+    return False
 
 
 _SOURCE_BEFORE = re.compile(
