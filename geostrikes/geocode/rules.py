@@ -227,6 +227,30 @@ _SOURCE_BEFORE = re.compile(
     r"(?:based\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# The words before "in" that make it a venue's or a source's: "talks in",
+# "arrived in", "the ministry in", "based in".
+_SITE_BEFORE_IN = ("meeting", "summit", "talks", "conference", "forum", "ceremony",
+                   "negotiations", "session", "held", "arrived", "headquartered", "based",
+                   "ministry", "government", "authorities", "officials", "agency",
+                   "observatory", "monitor", "office", "headquarters", "media", "spokesman",
+                   "spokeswoman", "command", "correspondent", "bureau", "newsroom")
+
+
+def _plain_in(before: str, words: tuple[str, ...] | None) -> bool:
+    """Whether ``before`` ends in a bare "in" ("in", "in the") after no site word.
+
+    Most names follow "in", and only after a word of :data:`_SITE_BEFORE_IN`
+    can that "in" end a venue or source phrase.
+    """
+    if not words or words[-1] != "in":
+        return False
+    chunks = before.rsplit(None, len(words) + 1)
+    if len(chunks) < len(words) + 1:
+        return False  # the window starts at "in": let the regexes decide
+    previous = chunks[-len(words) - 1]
+    return previous.isascii() and not previous.lower().endswith(_SITE_BEFORE_IN)
+
+
 def metonym_role(text: str, start: int, end: int) -> str | None:
     """``"metonym"``, ``"modifier"`` or ``"venue"`` when the name is not a location.
 
@@ -244,9 +268,10 @@ def metonym_role(text: str, start: int, end: int) -> str | None:
     if _VENUE_AFTER.match(after) and re.search(r"\bin\s+$", before, re.IGNORECASE):
         return "venue"
     words = _closing_words(before)
-    if _may_end_in(words, _VENUE_LAST) and _VENUE_BEFORE.search(before):
+    sited = _may_end_in(words, _VENUE_LAST) and not _plain_in(before, words)
+    if sited and _VENUE_BEFORE.search(before):
         return "venue"
-    if _may_end_in(words, _SOURCE_LAST) and _SOURCE_BEFORE.search(before):
+    if sited and _SOURCE_BEFORE.search(before):
         # "the Health Ministry in Ramallah said": where the source sits.
         return "source"
     if _MODIFIER_AFTER.match(after):

@@ -56,3 +56,13 @@ def test_a_possessive_is_cut_off_the_same_word_each_time_it_appears():
     first, second = tokenize("Iraq's army and Iraq's government")[0::3]
     assert (first.text, first.end, first.possessive) == ("Iraq", 4, True)
     assert (second.text, second.end - second.start) == ("Iraq", 4)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("the Health Ministry in the Gaza Strip said", "source"),
+    ("reporters at a (summit IN Gaza", "venue"),
+    ("officials who arrived in\nGaza on Monday", "venue"),
+    ("fighting in Gaza went on", None),
+])
+def test_the_word_before_in_decides_a_venue_or_a_source(text, role):
+    assert metonym_role(text, *_name(text, "Gaza")) == role
