@@ -174,7 +174,8 @@ def _before(text: str, start: int, width: int = 80) -> str:
 # The last word of each phrase the patterns anchored at a name look for. A
 # name whose preceding words end in none of them cannot match, and asking
 # that with str methods spares the regexes, which would try every position
-# of the window: they ran around every name.
+# of the window: they ran around every name. A word added to a pattern's
+# phrases must be added here too, or the pattern never sees it.
 _VENUE_LAST = ("in", "to", "visiting")
 _SOURCE_LAST = ("in",)
 _METONYM_LAST = ("to", "toward", "with", "on", "between", "for", "supporting", "against",
@@ -228,7 +229,8 @@ _SOURCE_BEFORE = re.compile(
 
 
 # The words before "in" that make it a venue's or a source's: "talks in",
-# "arrived in", "the ministry in", "based in".
+# "arrived in", "the ministry in", "based in" (in step with _VENUE_BEFORE and
+# _SOURCE_BEFORE, like the lists above).
 _SITE_BEFORE_IN = ("meeting", "summit", "talks", "conference", "forum", "ceremony",
                    "negotiations", "session", "held", "arrived", "headquartered", "based",
                    "ministry", "government", "authorities", "officials", "agency",
