@@ -299,8 +299,8 @@ class Geoparser:
         top = max(votes.values())
         return {cc: v / top for cc, v in votes.items()}
 
-    def _plausible(self, text: str, slots: list[_Slot], countries: dict[str, float]
-                   ) -> list[_Slot]:
+    def _plausible(self, text: str, slots: list[_Slot], countries: dict[str, float],
+                   tokens: list | None = None) -> list[_Slot]:
         """Drop recognised names whose only reading is an obscure far-away namesake.
 
         A one-word name that resolves to a hamlet, a district or a facility in
@@ -315,7 +315,8 @@ class Geoparser:
         # One vote per name: "Fano" thrice does not vouch for Italy.
         firsts = Counter(cc for _, cc in {(name_key(s.text), s.ranked[0][0].country_code)
                                           for s in slots if s.ranked})
-        firsts.update({DEMONYMS[t.key] for t in tokenize(text) if t.key in DEMONYMS and t.capital})
+        tokens = tokenize(text) if tokens is None else tokens
+        firsts.update({DEMONYMS[t.key] for t in tokens if t.key in DEMONYMS and t.capital})
         things = {name_key(s.text) for s in slots if _names_a_thing(text, s)}
         for slot in slots:
             cand = slot.choice
@@ -434,7 +435,7 @@ class Geoparser:
         self.resolve(text, slots, countries, keep=keep)
         if not given:
             # Judged over every name, so that it does not depend on ``wanted``.
-            slots = self._plausible(text, slots, countries)
+            slots = self._plausible(text, slots, countries, tokens)
         if keep is not None:
             slots = [slot for slot in slots if keep(slot.start, slot.end)]
         mentions = [self._mention(article.id, text, slot) for slot in slots]

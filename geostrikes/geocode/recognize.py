@@ -20,7 +20,7 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from geostrikes.geocode.demonyms import DEMONYMS
@@ -109,10 +109,26 @@ class Span:
     last: int
 
 
-# Words' keys, kept across articles (a plain dict: cheaper to ask than an
-# lru_cache, and cleared whole when full).
-_FOLDED: dict[str, str] = {}
-_FOLDED_SIZE = 262_144
+class _Words(dict):
+    """Each word's token fields but its span, kept across articles.
+
+    A dict that fills a miss itself, so that a hit, nearly every word, is
+    asked in C (``map(words.__getitem__, ...)``) with no Python step.
+    """
+
+    def __missing__(self, word: str) -> tuple[str, str, bool, bool]:
+        possessive = len(word) > 2 and word[-2] in "'’" and word[-1] in "sS"
+        bare = word[:-2] if possessive else word
+        first = bare[0]
+        fields = self[word] = (bare, name_key(bare), first.isupper() or first.isdigit(),
+                               possessive)
+        return fields
+
+
+_WORDS = _Words()
+_WORDS_SIZE = 262_144
+_SPAN = operator.methodcaller("span")
+_GROUP = operator.methodcaller("group")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -123,29 +139,23 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("Gaza's north, near Deir ez-Zor.")]
     ['Gaza', 'north', 'near', 'Deir', 'ez', 'Zor']
     """
-    tokens = []
-    append = tokens.append
-    folded = _FOLDED
-    if len(folded) > _FOLDED_SIZE:
-        folded.clear()
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        possessive = False
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            word, end, possessive = word[:-2], end - 2, True
-        first = word[0]
-        key = folded.get(word)
-        if key is None:
-            key = folded[word] = name_key(word)
-        # tuple.__new__ skips the named tuple's Python-level __new__: a third
-        # of the cost of a token.
-        append(_new_tuple(Token, (start, end, word, key, first.isupper() or first.isdigit(),
-                                  possessive)))
+    words = _WORDS
+    if len(words) > _WORDS_SIZE:
+        words.clear()
+    matches = list(_TOKEN.finditer(text))
+    # Built wholly in C: a token is its match's span plus its word's fields,
+    # and tuple.__new__ skips the named tuple's Python-level __new__.
+    tokens = list(map(_new_tuple, repeat(Token),
+                      map(operator.add, map(_SPAN, matches),
+                          map(words.__getitem__, map(_GROUP, matches)))))
+    for i in compress(range(len(tokens)), map(_POSSESSIVE, tokens)):
+        start, end, *fields = tokens[i]
+        tokens[i] = _new_tuple(Token, (start, end - 2, *fields))
     return tokens
 
 
 _new_tuple = tuple.__new__
+_POSSESSIVE = operator.itemgetter(Token._fields.index("possessive"))
 _CAPITAL = operator.itemgetter(Token._fields.index("capital"))
 _KEY = operator.itemgetter(Token._fields.index("key"))
 

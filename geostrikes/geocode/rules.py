@@ -173,10 +173,86 @@ def _before(text: str, start: int, width: int = 80) -> str:
     return text[max(0, start - width):start]
 
 
+# The last word of each phrase the patterns anchored at a name look for. A
+# name whose preceding words end in none of them cannot match, and asking
+# that with str methods spares the regexes, which would try every position
+# of the window: they ran around every name. A word added to a pattern's
+# phrases must be added here too, or the pattern never sees it.
+_VENUE_LAST = ("in", "to", "visiting")
+_SOURCE_LAST = ("in",)
+_METONYM_LAST = ("to", "toward", "with", "on", "between", "for", "supporting", "against",
+                 "warned", "accused", "blamed", "urged", "told", "asked")
+_METONYM_INSIDE = ("engag", "confront")  # engag\w+, confront\w*
+_QUALIFIER_LAST = ("of", "near", "nearby", "outside", "to", "around", "from")
+_KIND_LAST = tuple(w + comma for w in ("of", "town", "city", "village", "hamlet", "suburb",
+                                       "hood", "capital") for comma in ("", ","))
+
+
+def _closing_words(before: str) -> tuple[str, ...] | None:
+    """The last word of ``before`` and, if that is "the", the one before, lower-cased.
+
+    Every pattern anchored at a name ends in white space, so without it the
+    answer is ``()``. ``None`` when the words are not ASCII: the regexes fold
+    the case of other letters their own way, so they must be asked.
+    """
+    if not before or not before[-1].isspace():
+        return ()
+    chunks = before.rsplit(None, 2)
+    if not chunks:
+        return ()
+    last = chunks[-1]
+    if not last.isascii():
+        return None
+    last = last.lower()
+    if last != "the" or len(chunks) < 2:
+        return (last,)
+    previous = chunks[-2]
+    return (last, previous.lower()) if previous.isascii() else None
+
+
+def _may_end_in(words: tuple[str, ...] | None, last: tuple[str, ...],
+                inside: tuple[str, ...] = ()) -> bool:
+    """Whether ``words`` (:func:`_closing_words`) may end a phrase ending in ``last``."""
+    if words is None:
+        return True
+    for word in words:
+        if word.endswith(last):
+            return True
+        for part in inside:
+            if part in word:
+                return True
+    return False
+
+
 _SOURCE_BEFORE = re.compile(
     r"\b(?:ministry|government|authorities|officials|agency|observatory|monitor|office|"
     r"headquarters|media|spokes(?:man|woman)|command|correspondent|bureau|newsroom)\s+"
     r"(?:based\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# The words before "in" that make it a venue's or a source's: "talks in",
+# "arrived in", "the ministry in", "based in" (in step with _VENUE_BEFORE and
+# _SOURCE_BEFORE, like the lists above).
+_SITE_BEFORE_IN = ("meeting", "summit", "talks", "conference", "forum", "ceremony",
+                   "negotiations", "session", "held", "arrived", "headquartered", "based",
+                   "ministry", "government", "authorities", "officials", "agency",
+                   "observatory", "monitor", "office", "headquarters", "media", "spokesman",
+                   "spokeswoman", "command", "correspondent", "bureau", "newsroom")
+
+
+def _plain_in(before: str, words: tuple[str, ...] | None) -> bool:
+    """Whether ``before`` ends in a bare "in" ("in", "in the") after no site word.
+
+    Most names follow "in", and only after a word of :data:`_SITE_BEFORE_IN`
+    can that "in" end a venue or source phrase.
+    """
+    if not words or words[-1] != "in":
+        return False
+    chunks = before.rsplit(None, len(words) + 1)
+    if len(chunks) < len(words) + 1:
+        return False  # the window starts at "in": let the regexes decide
+    previous = chunks[-len(words) - 1]
+    return previous.isascii() and not previous.lower().endswith(_SITE_BEFORE_IN)
 
 
 def metonym_role(text: str, start: int, end: int) -> str | None:
@@ -195,14 +271,17 @@ def metonym_role(text: str, start: int, end: int) -> str | None:
     before = _before(text, start)
     if _VENUE_AFTER.match(after) and re.search(r"\bin\s+$", before, re.IGNORECASE):
         return "venue"
-    if _VENUE_BEFORE.search(before):
+    words = _closing_words(before)
+    sited = _may_end_in(words, _VENUE_LAST) and not _plain_in(before, words)
+    if sited and _VENUE_BEFORE.search(before):
         return "venue"
-    if _SOURCE_BEFORE.search(before):
+    if sited and _SOURCE_BEFORE.search(before):
         # "the Health Ministry in Ramallah said": where the source sits.
         return "source"
     if _MODIFIER_AFTER.match(after):
         return "modifier"
-    if _AFTER_METONYM.match(after) or _BEFORE_METONYM.search(before):
+    if _AFTER_METONYM.match(after) or (_may_end_in(words, _METONYM_LAST, _METONYM_INSIDE)
+                                       and _BEFORE_METONYM.search(before)):
         return "metonym"
     return None
 
@@ -221,6 +300,8 @@ def qualifier(text: str, start: int) -> Qualifier | None:
     lowered = before[-40:].lower()
     if " of" not in lowered and not any(w in lowered for w in _NEAR_WORDS):
         return None  # most names have no qualifier: skip the regexes
+    if not _may_end_in(_closing_words(before), _QUALIFIER_LAST):
+        return None
     match = _OFFSET_BEFORE.search(before) if _UNIT_WORDS.search(before) else None
     if match:
         number = parse_number(match.group("num"))
@@ -247,6 +328,8 @@ def kind_hint(text: str, start: int, end: int) -> Kind | None:
         if pattern.match(after):
             return kind
     before = _before(text, start, 40)
+    if not _may_end_in(_closing_words(before), _KIND_LAST):
+        return None
     for pattern, kind in _KIND_BEFORE:
         if pattern.search(before):
             return kind
@@ -265,6 +348,9 @@ _BORDER_PATTERNS = [
 ]
 
 
+_BORDER_WORDS = ("border", "frontier", "boundary")
+
+
 def find_border_cues(text: str) -> list[BorderCue]:
     """Phrases that name a border, with the side words they give.
 
@@ -275,6 +361,8 @@ def find_border_cues(text: str) -> list[BorderCue]:
     >>> [c.sides for c in find_border_cues("not far from the Iranian border")]
     [('Iranian',)]
     """
+    if not any(word in text for word in _BORDER_WORDS):
+        return []  # every pattern names one of them, as written
     cues: list[BorderCue] = []
     taken: list[tuple[int, int]] = []
     for pattern in _BORDER_PATTERNS:

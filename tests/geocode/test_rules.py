@@ -1,0 +1,68 @@
+"""The context rules still find phrases their cheap word checks could wrongly skip."""
+
+from __future__ import annotations
+
+import pytest
+
+from geostrikes.geocode.recognize import tokenize
+from geostrikes.geocode.rules import kind_hint, metonym_role, qualifier
+from geostrikes.model import Kind
+
+
+def _name(text: str, name: str) -> tuple[int, int]:
+    start = text.rindex(name)
+    return start, start + len(name)
+
+
+@pytest.mark.parametrize("text", [
+    "Western diplomats held talks with the Iran of today",  # "the" before the name
+    "officials (warned Iran about the consequences)",  # the verb after a bracket
+    "Analysts expect Israel to keep confronting  Iran for years",  # engag/confront inside
+    "a rapprochement WITH Iran",  # upper case
+    "relations with\nIran",  # a line break between
+])
+def test_a_metonym_phrase_is_found_whatever_stands_around_its_last_word(text):
+    assert metonym_role(text, *_name(text, "Iran")) == "metonym"
+
+
+def test_a_phrase_in_letters_the_word_check_does_not_fold_still_reaches_the_regex():
+    # The Kelvin sign folds to "k" for the regex: "as\u212aed" is "asked".
+    text = "reporters as\u212aed Tehran about it"
+    assert metonym_role(text, *_name(text, "Tehran")) == "metonym"
+
+
+def test_a_name_without_white_space_before_it_has_no_qualifier_or_role():
+    text = "the strikes(near)Baghdad"
+    assert qualifier(text, text.index("Baghdad")) is None
+    assert metonym_role(text, *_name(text, "Baghdad")) is None
+
+
+@pytest.mark.parametrize("text, role", [
+    ("a base just outside the town of Kirkuk", "near"),
+    ("fighting close to\tKirkuk", "near"),
+    ("a village 30 miles south of the city of Kirkuk", "offset"),
+])
+def test_a_qualifier_ending_in_the_or_a_tab_is_found(text, role):
+    found = qualifier(text, text.index("Kirkuk"))
+    assert found is not None and found.role == role
+
+
+def test_a_kind_word_with_a_comma_before_the_name_is_found():
+    text = "the capital, Kabul"
+    assert kind_hint(text, *_name(text, "Kabul")) == Kind.POPULATED_PLACE
+
+
+def test_a_possessive_is_cut_off_the_same_word_each_time_it_appears():
+    first, second = tokenize("Iraq's army and Iraq's government")[0::3]
+    assert (first.text, first.end, first.possessive) == ("Iraq", 4, True)
+    assert (second.text, second.end - second.start) == ("Iraq", 4)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("the Health Ministry in the Gaza Strip said", "source"),
+    ("reporters at a (summit IN Gaza", "venue"),
+    ("officials who arrived in\nGaza on Monday", "venue"),
+    ("fighting in Gaza went on", None),
+])
+def test_the_word_before_in_decides_a_venue_or_a_source(text, role):
+    assert metonym_role(text, *_name(text, "Gaza")) == role
