@@ -66,3 +66,30 @@ def test_a_possessive_is_cut_off_the_same_word_each_time_it_appears():
 ])
 def test_the_word_before_in_decides_a_venue_or_a_source(text, role):
     assert metonym_role(text, *_name(text, "Gaza")) == role
+
+
+def test_the_word_checks_skip_no_phrase_in_any_test_article(monkeypatch):
+    # The cheap checks copy the last words of the rules' phrases. Every capitalised
+    # word of every article the project has must get the same answers with them as
+    # with the regular expressions alone, so a phrase added to a pattern without
+    # its word fails here rather than silently never matching.
+    import re
+    from pathlib import Path
+
+    from geostrikes.geocode import rules
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.glob("*/articles/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(data.glob("articles/*.txt"))]
+    assert texts
+    positions = [(text, m.start(), m.end()) for text in texts
+                 for m in re.finditer(r"\b[A-Z][\w'’-]*", text)]
+
+    def answers():
+        return [(rules.metonym_role(t, s, e), rules.qualifier(t, s), rules.kind_hint(t, s, e))
+                for t, s, e in positions]
+
+    checked = answers()
+    monkeypatch.setattr(rules, "_may_end_in", lambda *args, **kwargs: True)
+    monkeypatch.setattr(rules, "_plain_in", lambda *args, **kwargs: False)
+    assert answers() == checked
