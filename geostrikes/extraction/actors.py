@@ -89,7 +89,8 @@ _GROUPS = {
     "Rapid Support Forces": r"Rapid Support Forces|RSF",
     "Libyan National Army": r"Libyan National Army|LNA|Libyan Arab Armed Forces|"
                             r"Haftar['’]s forces|forces loyal to (?:Khalifa )?Haftar",
-    "Government of National Unity": r"Government of National (?:Unity|Accord)|GNU|GNA",
+    "Government of National Unity": r"Government of National Unity|GNU",
+    "Government of National Accord": r"Government of National Accord|GNA",
     "ELN": r"ELN|National Liberation Army",
     "Boko Haram": r"Boko Haram",
     "ISWAP": r"ISWAP|Islamic State West Africa Province",

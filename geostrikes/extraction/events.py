@@ -133,6 +133,7 @@ _OBJECT_BEFORE = re.compile(
     r"attacked|attacking|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
 _SAID_WITHIN = re.compile(r"\b(?:said|says|blamed|blames|accused|accuses|claimed|claims|"
                           r"alleged|alleges|reported)\b", re.IGNORECASE)
+_OWNS = re.compile(r"['’]s\s+")
 _POSSESSOR = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}$")
 _SAY_BETWEEN = re.compile(r"\b(?:said|says|say|reports?|reported|claims?|claimed|told|"
                           r"announced|accused|accuses|blamed|blames)\b", re.IGNORECASE)
@@ -671,6 +672,9 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
            ) -> str | None:
     if _SAID_IT.search(sentence) and speaker is not None and speaker.actor != UNKNOWN:
         return speaker.actor
+    # "Yemen's Houthi movement", "Lebanon's Hezbollah": the group, not its country.
+    actors = [m for i, m in enumerate(actors) if i + 1 == len(actors)
+              or not _OWNS.fullmatch(sentence, m.end, actors[i + 1].start)]
     said_craft = _SAID_CRAFT.search(sentence)
     if speaker is not None and speaker.actor != UNKNOWN and said_craft is not None and \
             _forces_voice(speaker) and not _OWNER_WORD.search(said_craft.group()) and not any(

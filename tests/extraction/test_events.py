@@ -531,3 +531,16 @@ def test_a_claim_about_a_whole_region_does_not_firm_up_a_site_inside_it():
             "Ukrainian positions in the Kherson region.")
     events = {e.location.text: e for e in events_of(text)}
     assert (events["Antonivka"].actor, events["Antonivka"].stance) == ("Russia", Stance.ACCUSED)
+
+
+def test_a_drone_attack_launched_by_yemens_houthi_movement_is_the_houthis():
+    event = only(events_of("Drones launched by Yemen's Houthi movement struck an oil plant in "
+                           "Jizan in southern Saudi Arabia."))
+    assert event.actor == "Houthis"
+
+
+def test_the_gna_and_the_gnu_are_two_governments():
+    first = only(events_of("GNA drones struck LNA supply lines near Tarhuna, the GNA said."))
+    second = only(events_of("GNU drones struck a depot near Zawiya, the GNU said."))
+    assert (first.actor, second.actor) == ("Government of National Accord",
+                                           "Government of National Unity")
