@@ -90,9 +90,11 @@ _WEAK = re.compile(
     r"\b(?:strikes?|struck|striking|raids?|attacks?|attacked|hit|targeted|blasts?|"
     r"explosions?)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
-    r"\b(?:threaten\w*|warn\w*|would|could|might|may|plan\w*|prepar\w*|vow\w*|ready|"
-    r"prospect|possible|possibility|consider\w*|if|avoid|calls? for|called for|intend\w*|"
-    r"seek\w*|want\w*|risk\w*|capable|capability|deter\w*)\b[^;]{0,90}$",
+    # Word forms spelt out: "plan\w*" would take an oil plant, "deter\w*" a deteriorating one.
+    r"\b(?:threaten\w*|warn\w*|would|could|might|may|plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|"
+    r"vow\w*|ready|prospect|possible|possibility|consider\w*|if|avoid|calls? for|called for|"
+    r"intend\w*|seek\w*|want\w*|risk\w*|capable|capability|deter(?:s|red|ring|rence|rent)?)"
+    r"\b[^;]{0,90}$",
     re.IGNORECASE,
 )
 _MODAL_AFTER = re.compile(r"\s+(?:would|will|could|might|may|must|should|can)\b", re.IGNORECASE)

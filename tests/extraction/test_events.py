@@ -544,3 +544,9 @@ def test_the_gna_and_the_gnu_are_two_governments():
     second = only(events_of("GNU drones struck a depot near Zawiya, the GNU said."))
     assert (first.actor, second.actor) == ("Government of National Accord",
                                            "Government of National Unity")
+
+
+def test_a_fire_at_an_oil_plant_after_a_drone_attack_is_no_plan():
+    event = only(events_of("A fire broke out at an oil plant in Jizan in southern Saudi Arabia "
+                           "after a drone attack launched by Yemen's Houthi movement."))
+    assert event.location.text == "Jizan"
