@@ -108,6 +108,8 @@ _AGGREGATE = re.compile(
     r"|\b(?:hundreds|thousands|dozens) of (?:air ?strikes|airstrikes|strikes|raids)\b"
     r"|\bsuch (?:explosions|attacks|strikes|raids|blasts|incidents)\b"
     r"|\b(?:\d[\d,]*|dozens of|hundreds of|scores of)\s+times\b"
+    r"|\b(?:has|have) been (?:\w+ )?(?:hit|struck|bombed|shelled|targeted|attacked) (?:almost |"
+    r"nearly )?(?:daily|nightly|repeatedly|regularly|routinely|frequently|every (?:day|night))\b"
     r"|\b(?:attacks|strikes|raids|bombings)\b[^.;]{0,40}?\b(?:have|has)\s+(?:surged|increased|"
     r"risen|intensified|escalated|grown|multiplied|doubled|spiked)\b",
     re.IGNORECASE,
@@ -141,8 +143,11 @@ _SAY_BETWEEN = re.compile(r"\b(?:said|says|say|reports?|reported|claims?|claimed
                           r"announced|accused|accuses|blamed|blames)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(
     r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombing|bombardment|shelling|carried out|"
-    r"conducted|launched|hit|struck|targeted|bombed|fired)\s+(?:[\w-]+\s+){0,2}(?:by|from)"
-    r"\s+(?:the\s+)?$", re.IGNORECASE)
+    r"conducted|launched|hit|struck|targeted|bombed|fired)\s+(?:(?!(?:used|operated|run|held|"
+    r"controlled|owned|occupied|manned)\b)[\w-]+,?\s+){0,2}?(?:(?:apparently|reportedly|allegedly|possibly|probably|likely)\s+)?(?:by|from)\s+"
+    # "hit by what the ministry called an Israeli missile attack"
+    r"(?:what\s+(?:[\w-]+\s+){1,3}?(?:called|described as|said (?:was|were))\s+)?"
+    r"(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _LAUNCHED_FROM = re.compile(r"\b(?:launched|fired|flown|flew|took off|originating|coming|came)"
                             r"\s+(?:[\w-]+\s+){0,2}from\s+(?:the\s+)?$", re.IGNORECASE)
 _LAUNCH_SITE = re.compile(r"\b(?:from|launched from|fired from|originating in)\s+(?:the\s+)?$",
@@ -240,6 +245,12 @@ _LOCATIVE_BEFORE = re.compile(
     r"throughout|within|beyond|between|from the air over)\s+(?:" + _MODIFIER + r"\s+){0,2}$"
     r"|\b(?:capital|city|town|port|village|province|district|region|area|camp),\s*$",
     re.IGNORECASE)
+# A strike site may also be the subject of a passive strike phrase: "Qamishli
+# was hit by a Turkish drone", "Aleppo airport had been struck".
+_PASSIVE_AFTER = re.compile(
+    r"(?:\s+(?!(?:was|were|has|had|have|is|are)\b)[\w-]+){0,2}\s+(?:was|were|has been|had been|"
+    r"have been|is being|are being)\s+(?:\w+ly\s+)?(?:hit|struck|targeted|bombed|attacked|"
+    r"shelled|pounded)\b", re.IGNORECASE)
 _AIR_CONTEXT = re.compile(
     r"\b(?:" + _AERIAL + r"|warplanes?|fighter jets?|drones?|airstrikes?|missiles?|"
     r"air force|helicopter gunships?|aircraft|jets|bombers)\b", re.IGNORECASE)
@@ -777,7 +788,8 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
                   and mention.start - previous.end < 40)
         previous = None
         if _FROM_BEFORE.search(before[-25:]) or not (
-                listed or _LOCATIVE_BEFORE.search(before[-45:])):
+                listed or _LOCATIVE_BEFORE.search(before[-45:])
+                or _PASSIVE_AFTER.match(sentence.text, mention.end - sentence.start)):
             continue
         local_end = mention.end - sentence.start
         if any(a.start <= local and local_end <= a.end and (a.end - a.start) > (

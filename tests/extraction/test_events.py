@@ -550,3 +550,32 @@ def test_a_fire_at_an_oil_plant_after_a_drone_attack_is_no_plan():
     event = only(events_of("A fire broke out at an oil plant in Jizan in southern Saudi Arabia "
                            "after a drone attack launched by Yemen's Houthi movement."))
     assert event.location.text == "Jizan"
+
+
+def test_qamishli_was_hit_by_a_turkish_drone_locates_the_passive_subject():
+    event = only(events_of("Qamishli was hit by a Turkish drone on Sunday."))
+    assert event.location.text == "Qamishli"
+    assert (event.actor, event.stance) == ("Turkey", Stance.CONFIRMED)
+
+
+def test_a_car_hit_in_qamishli_apparently_by_a_turkish_drone_is_suspected():
+    event = only(events_of("A car was hit in Qamishli, apparently by a Turkish drone."))
+    assert (event.actor, event.stance) == ("Turkey", Stance.SUSPECTED)
+
+
+def test_hit_by_what_the_ministry_called_an_israeli_missile_attack_is_an_accusation():
+    event = only(events_of("The Syrian defence ministry said Aleppo airport had been hit by what "
+                           "it called an Israeli missile attack."))
+    assert event.location.text == "Aleppo"
+    assert (event.actor, event.stance) == ("Israel", Stance.ACCUSED)
+
+
+def test_sites_used_by_militias_were_struck_by_the_us_not_by_the_militias():
+    event = only(events_of("U.S. warplanes struck two sites used by Iran-backed militias in "
+                           "Anbar province, the U.S. military said."))
+    assert event.actor == "United States"
+
+
+def test_a_city_bombed_almost_daily_reports_no_single_strike():
+    assert events_of("Kharkiv has been bombed almost daily since the spring, officials said.") \
+        == []
