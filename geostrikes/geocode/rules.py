@@ -103,11 +103,12 @@ BEARINGS = {
 }
 _DIRECTION = r"(?P<dir>north-?east|north-?west|south-?east|south-?west|north|south|east|west)"
 _UNITS = {"mile": 1.609344, "miles": 1.609344, "mi": 1.609344, "km": 1.0, "kms": 1.0,
-          "kilometer": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometres": 1.0}
+          "kilometer": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometres": 1.0,
+          "nautical mile": 1.852, "nautical miles": 1.852, "nm": 1.852}
 _OFFSET_BEFORE = re.compile(
     r"(?:about|around|some|roughly|nearly|approximately|just|only|almost|\()?\s*"
     r"(?P<num>\d[\d,.]*|[a-z]+(?:[- ][a-z]+)?)\s*-?\s*"
-    r"(?P<unit>miles?|mi|kms?|kilomet(?:er|re)s?)\s+(?:\([^)]{1,20}\)\s+)?"
+    r"(?P<unit>nautical\s+miles?|nm|miles?|mi|kms?|kilomet(?:er|re)s?)\s+(?:\([^)]{1,20}\)\s+)?"
     + _DIRECTION + r"(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|capital|village|province)"
     r"\s+of\s+)?$",
     re.IGNORECASE,
@@ -146,7 +147,7 @@ _KIND_BEFORE = [
 
 _NEAR_WORDS = ("near", "outside", "close to", "outskirts", "vicinity", "around", "far from",
                "edge of", "area of")
-_UNIT_WORDS = re.compile(r"\b(?:miles?|mi|kms?|kilomet)", re.IGNORECASE)
+_UNIT_WORDS = re.compile(r"\b(?:miles?|mi|kms?|kilomet|nm)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +306,7 @@ def qualifier(text: str, start: int) -> Qualifier | None:
     match = _OFFSET_BEFORE.search(before) if _UNIT_WORDS.search(before) else None
     if match:
         number = parse_number(match.group("num"))
-        unit = _UNITS.get(match.group("unit").lower().rstrip("."), 1.0)
+        unit = _UNITS.get(" ".join(match.group("unit").lower().rstrip(".").split()), 1.0)
         direction = match.group("dir").lower().replace("-", "")
         if number is not None and 0 < number < 2000:
             return Qualifier("offset", start - len(before) + match.start(),

@@ -97,6 +97,16 @@ def test_thirty_miles_south_of_baghdad_offsets_the_point(parser):
     assert mention.radius_km and mention.radius_km > 0
 
 
+@pytest.mark.parametrize("unit", ["nautical miles", "nm"])
+def test_a_ship_hit_55_nautical_miles_south_east_of_aden_is_offset_at_sea(parser, unit):
+    text = f"A tanker was struck 55 {unit} south-east of Aden."
+    mention = find(parse(parser, text), "Aden")
+    assert mention.precision == Precision.OFFSET
+    # 55 nautical miles are 102 km: about 0.65 degrees each way on a bearing of 135.
+    assert mention.place.latitude - mention.latitude == pytest.approx(0.65, abs=0.05)
+    assert mention.longitude - mention.place.longitude == pytest.approx(0.66, abs=0.06)
+
+
 def test_near_baghdad_gets_a_radius(parser):
     mention = find(parse(parser, "A munitions depot near Baghdad exploded."), "Baghdad")
     assert mention.precision == Precision.NEAR
