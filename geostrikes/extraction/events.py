@@ -99,8 +99,12 @@ _HYPOTHETICAL = re.compile(
 )
 _MODAL_AFTER = re.compile(r"\s+(?:would|will|could|might|may|must|should|can)\b", re.IGNORECASE)
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|n['’]t|any such|denied that|deny that|denies that)\b"
-    r"(?:\W+\w+){0,6}\W*$", re.IGNORECASE)
+    r"\b(?:no|not|never|n['’]t|any such)\b(?:\W+\w+){0,6}\W*$", re.IGNORECASE)
+# The strike is the act someone denies: "Pakistan denied carrying out air
+# strikes in Khost", "Israel denied that its jets had struck". Not "did not deny".
+_DENIED_ACT = re.compile(
+    r"(?<!not )(?<!n['’]t )\b(?:denied|denies|deny|denying)\b(?:(?!\bbut\b)[^;:.]){0,70}$",
+    re.IGNORECASE)
 _AGGREGATE = re.compile(
     r"\b\d[\d,]*\+?\s+(?:\w+\s+)?(?:air ?strikes|airstrikes|strikes|raids|sorties|attacks)\b"
     r"[^.;]*?"
@@ -461,6 +465,11 @@ class Extractor:
         if actor is None and last is not None and (
                 _ANAPHOR.search(sentence) or _LIST_ITEM.match(sentence)):
             return last
+        denied = _DENIED_ACT.search(sentence, 0, trigger.start())
+        if denied is not None:
+            denier = _denier(sentence, actors)
+            if denier is not None and actor in (None, UNKNOWN, denier):
+                return _Attributed(denier, Stance.DENIED, ())
         actor = actor or UNKNOWN
         by_reports = bool(_REPORTS.search(sentence))
         if _CLAIMED_RESPONSIBILITY.search(sentence) and actor != UNKNOWN:
@@ -766,7 +775,9 @@ def _denier(sentence: str, actors: list[ActorMention]) -> str | None:
     match = _DENIER_VERB.search(sentence)
     if not match:
         return None
-    before = [a for a in actors if a.end <= match.start()]
+    # "The coalition fighting the Islamic State group denied ...": not whom it fights.
+    before = [a for a in actors if a.end <= match.start()
+              and not _OBJECT_BEFORE.search(sentence, max(0, a.start - 40), a.start)]
     return before[-1].actor if before else None
 
 

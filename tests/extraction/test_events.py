@@ -579,3 +579,27 @@ def test_sites_used_by_militias_were_struck_by_the_us_not_by_the_militias():
 def test_a_city_bombed_almost_daily_reports_no_single_strike():
     assert events_of("Kharkiv has been bombed almost daily since the spring, officials said.") \
         == []
+
+
+def test_pakistan_denied_carrying_out_air_strikes_in_khost_is_a_denial():
+    event = only(events_of("Pakistan's military denied carrying out air strikes in "
+                           "Afghanistan's Khost province."))
+    assert (event.actor, event.stance) == ("Pakistan", Stance.DENIED)
+
+
+def test_denied_strike_that_kabul_asserts_stays_an_accusation():
+    event = only(events_of("Officials in Kabul accused Pakistan of carrying out air strikes in "
+                           "Khost. Pakistan denied it."))
+    assert (event.actor, event.stance) == ("Pakistan", Stance.ACCUSED)
+
+
+def test_coalition_fighting_the_islamic_state_denies_for_itself():
+    event = only(events_of("The US-led coalition fighting the Islamic State group denied that it "
+                           "had struck the dam near Tabqa with air strikes."))
+    assert (event.actor, event.stance) == ("US-led coalition", Stance.DENIED)
+
+
+def test_denied_the_report_but_witnesses_saw_israeli_jets_is_confirmed():
+    event = only(events_of("Israel denied the report, but witnesses said Israeli jets struck "
+                           "Tyre in an air strike."))
+    assert (event.actor, event.stance) == ("Israel", Stance.CONFIRMED)
