@@ -164,6 +164,11 @@ _BLAMED = re.compile(
     r"\b(?:blam(?:e|ed|es|ing) (?:\w+\s+)?on|attributed (?:\w+\s+)?to|accuse|accused|accuses|"
     r"accusing|blame|blames|blamed|blaming)\s+"
     r"(?:the\s+)?$", re.IGNORECASE)
+# "Iran-backed militias were blamed for a drone attack": someone, unnamed, accuses them.
+_BLAMED_AFTER = re.compile(
+    r"\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:blamed for|"
+    r"accused of|held responsible for|suspected of|believed to (?:have been|be) behind|"
+    r"thought to (?:have been|be) behind)\b", re.IGNORECASE)
 _SAID_IT = re.compile(
     r"\b(?:said|says|say|announced|confirmed|stated)\s+(?:\w+ly\s+|on \w+\s+|in an? (?:statement|"
     r"post|video|message)\s+)*(?:that\s+)?"
@@ -376,8 +381,9 @@ class Extractor:
         drafts: list[_Draft] = []
         denials: set[str] = set()
         last: _Attributed | None = None
-        article_actors = _article_actors(text)
-        aliases = article_aliases(text, article_actors, _host_country(mentions))
+        host = _host_country(mentions)
+        article_actors = _article_actors(text, host)
+        aliases = article_aliases(text, article_actors, host)
         article_actors = generic_mentions(text, article_actors, aliases)
         actor_starts = [a.start for a in article_actors]
         last_speaker: Speaker | None = None
@@ -476,6 +482,13 @@ class Extractor:
             stance = Stance.CLAIMED
         else:
             stance = sentence_stance(actor, speaker, is_hedged(sentence), by_reports)
+            if stance == Stance.CONFIRMED and any(m.actor == actor and (
+                    _BLAMED.search(sentence, max(0, m.start - 40), m.start)
+                    or m.end <= trigger.start() and _BLAMED_AFTER.match(sentence, m.end))
+                    for m in actors):
+                # "blamed on the coalition", "militias were blamed for": the blame is
+                # someone's, not the outlet's finding.
+                stance = Stance.ACCUSED
         attributed_by = ()
         if speaker is not None and speaker.actor != actor and stance == Stance.ACCUSED:
             attributed_by = (speaker.text,)
@@ -510,11 +523,17 @@ class Extractor:
             yield from self.extract_article(article)
 
 
-def _article_actors(text: str) -> list[ActorMention]:
-    """Every actor the article names; a bare "the coalition" means the one it names in full."""
+def _article_actors(text: str, host: str | None = None) -> list[ActorMention]:
+    """Every actor the article names; a bare "the coalition" means the one it names in full.
+
+    Named in no other way, the coalition of a story set in Yemen, or about the
+    Houthis, is the Saudi-led one.
+    """
     actors = find_actors(text)
     named = {a.actor for a in actors if a.actor.endswith("coalition")
              and a.text.lower() != "coalition"}
+    if not named and (host == "Yemen" or any(a.actor == "Houthis" for a in actors)):
+        named = {"Saudi-led coalition"}
     if len(named) != 1:
         return actors
     coalition = named.pop()
@@ -715,7 +734,8 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
         after = sentence[mention.end:]
         if _LAUNCHED_FROM.search(before[-40:]):
             continue  # "a drone launched from Yemen": where it came from, not who
-        if _BLAMED.search(before[-40:]) or _BY_AGENT.search(before[-50:]):
+        if _BLAMED.search(before[-40:]) or _BY_AGENT.search(before[-50:]) or (
+                mention.end <= trigger.start() and _BLAMED_AFTER.match(sentence, mention.end)):
             return mention.actor
         if _LAUNCH_SITE.search(before[-30:]):
             continue

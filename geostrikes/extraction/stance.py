@@ -31,6 +31,8 @@ _SAY = (r"said|says|say|told|stated|states|announced|announces|reported|reports|
         r"acknowledged|admitted|suggested|estimated|indicated")
 _ASIDE = re.compile(r",[^,]{1,90},\s*$")
 _SAY_VERB = re.compile(r"\b(?:" + _SAY + r")\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$",
+                             re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:\"“”(]|\bthat\b|\bwhile\b|\bbut\b")
 # Headline style "U.S.: Israeli airstrikes in Iraq ...": the speaker before a colon.
 _HEADLINE_SPEAKER = re.compile(r"^(?P<speaker>[^:\n]{2,40}):\s")
@@ -131,6 +133,8 @@ def _reporting_verbs(sentence: str, focus: int) -> list[re.Match[str]]:
         verbs = [m for m in verbs if m.start() >= trailing.start("speaker")][:1] + verbs
     main = []
     for match in verbs:
+        if _PASSIVE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+            continue  # "militias were blamed for", "is widely believed": no one speaks
         before = sentence[:match.start()]
         clause = before.rsplit(",", 1)[-1]
         opener = _SUBORDINATE.search(clause)

@@ -603,3 +603,31 @@ def test_denied_the_report_but_witnesses_saw_israeli_jets_is_confirmed():
     event = only(events_of("Israel denied the report, but witnesses said Israeli jets struck "
                            "Tyre in an air strike."))
     assert (event.actor, event.stance) == ("Israel", Stance.CONFIRMED)
+
+
+def test_iran_backed_militias_were_blamed_for_a_drone_attack_is_an_accusation():
+    event = only(events_of("Iran-backed militias were blamed for a drone attack on Erbil "
+                           "airport."))
+    assert (event.actor, event.stance) == ("Iran-backed militias", Stance.ACCUSED)
+
+
+def test_israel_is_widely_believed_to_have_been_behind_is_suspected_not_claimed():
+    event = only(events_of("Israel is widely believed to have been behind the air strike on "
+                           "Masyaf."))
+    assert (event.actor, event.stance) == ("Israel", Stance.SUSPECTED)
+
+
+def test_the_strike_on_sanaa_was_blamed_on_the_coalition_is_an_accusation():
+    event = only(events_of("The strike on Sanaa was blamed on the Saudi-led coalition. The "
+                           "city has faced weeks of air strikes."))
+    assert (event.actor, event.stance) == ("Saudi-led coalition", Stance.ACCUSED)
+
+
+def test_the_coalition_in_a_houthi_story_is_the_saudi_led_one():
+    event = only(events_of("The Houthis accused the coalition of bombing a market in Saada."))
+    assert event.actor == "Saudi-led coalition"
+
+
+def test_coalition_aircraft_over_raqqa_are_the_us_led_coalition():
+    event = only(events_of("Coalition aircraft struck Islamic State positions near Raqqa."))
+    assert event.actor == "US-led coalition"
