@@ -898,11 +898,24 @@ def _by_alias_only(cand: Candidate, surface: str) -> bool:
             cand.population >= _ALIAS_CITY):
         return False
     own, said = name_key(cand.name), name_key(surface)
-    if own == said or loose_key(own) == loose_key(said):
+    if own == said or loose_key(own) == loose_key(said) or _same_consonants(own, said):
         return False  # its own name, perhaps in another transliteration (Misrata)
     # "New York" for New York City, "Clacton" for Clacton-on-Sea, "Quebec City" for Québec.
     shorter, longer = sorted((own, said), key=len)
     return not (longer.startswith(shorter) and longer[len(shorter)] == " ")
+
+
+_VOWELS = str.maketrans("", "", "aeiouy ")
+
+
+def _same_consonants(own: str, said: str) -> bool:
+    """Whether two keys differ only in vowels: "Zaporizhzhya" and "Zaporizhzhia".
+
+    Transliterations disagree most about vowels; three consonants or more in
+    the same order are the same name, not a person's ("Choi" is not "Khoy").
+    """
+    bare = own.translate(_VOWELS)
+    return len(bare) >= 3 and bare == said.translate(_VOWELS)
 
 
 def _is_code(cand: Candidate, surface: str) -> bool:

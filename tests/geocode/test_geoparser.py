@@ -216,6 +216,13 @@ def test_border_between_syria_and_iraq_takes_only_the_names_inside_it(parser):
     assert [m.role for m in mentions if m.text == "Syria"] == ["border_side", "metonym"]
 
 
+def test_drones_struck_a_power_plant_in_zaporizhzhia_finds_the_city_by_another_spelling(parser):
+    # GeoNames calls it "Zaporizhzhya": a vowel apart, the same name.
+    text = "Two drones struck a power plant in Zaporizhzhia."
+    mention = find(parse(parser, text), "Zaporizhzhia")
+    assert mention.place.country_code == "UA" and mention.place.population > 500_000
+
+
 def test_a_word_found_only_under_another_towns_alias_is_no_place(parser):
     # "Frank" is a former name of a Californian hamlet, "Choi" a spelling of Khoy.
     text = "The talks in Nairobi stalled. Frank left early, and Choi stayed until dawn."
