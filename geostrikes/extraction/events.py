@@ -209,7 +209,10 @@ _CONTINUES = re.compile(
 # A place that tells where the one before it lies: "Jurf al-Sakhar, a militia
 # stronghold south of Baghdad", "near Tammun, south of Tubas".
 _REFERENCE = re.compile(
-    r"\s*,?\s*(?:(?:a|an|the)\s+[^,;.]{0,60}?\s+)?(?:about\s+|some\s+|roughly\s+)?"
+    # An apposition, not a clause: "a stronghold south of", not "the governor said a
+    # missile hit a site near".
+    r"\s*,?\s*(?:(?:a|an|the)\s+(?:(?!\b(?:said|says|told|hit|struck|targeted|attacked|"
+    r"killed)\b)[^,;.]){0,60}?\s+)?(?:about\s+|some\s+|roughly\s+)?"
     r"(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,20}\)\s*)?)?"
     r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|near|outside|"
     r"close to)\s+(?:of\s+)?(?:the\s+)?(?:(?:city|town|capital|village|province)\s+of\s+)?$",
@@ -241,7 +244,10 @@ _INSTITUTION_AFTER = re.compile(
     r"Organi[sz]ation|Society|Association|Times|Post|Herald|Tribune|Gazette|Club|Army|Front|"
     r"Movement|Brigades?)\b")
 # "in Tehran, Khuzestan and Ilam": a place listed after a located one.
-_LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
+_OPENER = re.compile(r"^\W*(?:In|At)\s+(?:the\s+)?$")
+# "in Kyiv and the western Lviv region": a direction may stand before the next one.
+_LISTED = re.compile(r"(?:,|\band|\bor)\s*(?:(?:the\s+)?(?:northern|southern|eastern|western|"
+                     r"central|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$")
 # Words that may stand between a locative word and the place: "in the Syrian
 # town of", "in Iraq's central".
 _MODIFIER = (r"(?:the|a|an|central|nearby|neighbou?ring|rural|besieged|occupied|"
@@ -815,7 +821,7 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
             continue
         local = mention.start - sentence.start
         before = sentence.text[:local]
-        listed = (previous is not None and bool(_LISTED.search(before[-12:]))
+        listed = (previous is not None and bool(_LISTED.search(before[-30:]))
                   and mention.start - previous.end < 40)
         previous = None
         if _FROM_BEFORE.search(before[-25:]) or not (
@@ -844,6 +850,11 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
             continue
         previous = mention
         places.append(mention)
+    if len(places) > 1 and _OPENER.match(sentence.text[:places[0].start - sentence.start]) and \
+            sentence.text.startswith(",", places[0].end - sentence.start):
+        # "In Lviv, the governor said a missile hit a site near Stryi": the
+        # opener sets the scene; the places the clause goes on to name are the sites.
+        places = places[1:]
     return places
 
 

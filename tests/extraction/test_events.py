@@ -631,3 +631,16 @@ def test_the_coalition_in_a_houthi_story_is_the_saudi_led_one():
 def test_coalition_aircraft_over_raqqa_are_the_us_led_coalition():
     event = only(events_of("Coalition aircraft struck Islamic State positions near Raqqa."))
     assert event.actor == "US-led coalition"
+
+
+def test_striking_kyiv_and_the_western_lviv_region_lists_both():
+    events = events_of("Russian missiles struck energy facilities in Kyiv and the western Lviv "
+                       "region, Ukrainian officials said.")
+    assert {e.location.text for e in events} == {"Kyiv", "Lviv"}
+    assert {e.actor for e in events} == {"Russia"}
+
+
+def test_in_lviv_the_governor_said_a_missile_hit_near_stryi_locates_stryi_only():
+    event = only(events_of("In Lviv, the regional governor said a missile hit an energy "
+                           "facility near the city of Stryi."))
+    assert event.location.text == "Stryi"
