@@ -1,8 +1,8 @@
 """The fictional evaluation articles in tests/data: robust properties of the extraction.
 
-Four sets live there: the own articles (``articles/``, ``gold/``), on which the extractor
-may be developed, and three held-out sets (``heldout/``, ``heldout2/``, ``heldout3/``)
-kept for measurement only. The full scorer lives outside the repository
+Five sets live there: the own articles (``articles/``, ``gold/``), on which the extractor
+may be developed, and four held-out sets (``heldout/`` to ``heldout4/``) kept for
+measurement only. The full scorer lives outside the repository
 (../shared/eval/score.py); here we only check the data of every set (gold schema, sidecar,
 article length, quoted toponyms) and, on the own set, what must hold whatever the
 extractor's recall: nothing is extracted from the articles that report no strike, and
@@ -31,9 +31,11 @@ SETS = {
     "heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold", (200, 700)),
     "heldout2": (DATA / "heldout2" / "articles", DATA / "heldout2" / "gold", (450, 950)),
     "heldout3": (DATA / "heldout3" / "articles", DATA / "heldout3" / "gold", (400, 800)),
+    "heldout4": (DATA / "heldout4" / "articles", DATA / "heldout4" / "gold", (400, 800)),
 }
 # Each set's minimum size: articles, and articles that report no strike.
-MINIMUM = {"own": (24, 6), "heldout": (24, 6), "heldout2": (16, 4), "heldout3": (12, 3)}
+MINIMUM = {"own": (24, 6), "heldout": (24, 6), "heldout2": (16, 4), "heldout3": (12, 3),
+           "heldout4": (16, 4)}
 
 STANCES = {"claimed", "confirmed", "accused", "suspected", "denied", "unattributed"}
 PRECISIONS = {"exact", "near", "admin1", "border", "country"}
