@@ -3,7 +3,7 @@
 Evaluation only: reads ../shared/eval/score.py (not shipped), writes into a
 temporary folder, prints one line of figures per corpus. The seeds are the
 shared examples; ``tests/data/articles`` is the set the rules were developed
-on; the three ``heldout`` sets were written later by someone who had not seen
+on; the four ``heldout`` sets were written later by someone who had not seen
 the code, to measure how far the rules carry to text they were not tuned on.
 
     python bench/eval_events.py [--shared ../shared]
@@ -24,6 +24,7 @@ CORPORA = {
     "held-out 1": ("tests/data/heldout/articles", "tests/data/heldout/gold"),
     "held-out 2": ("tests/data/heldout2/articles", "tests/data/heldout2/gold"),
     "held-out 3": ("tests/data/heldout3/articles", "tests/data/heldout3/gold"),
+    "held-out 4": ("tests/data/heldout4/articles", "tests/data/heldout4/gold"),
 }
 FIELDS = ("precision", "recall", "f1", "actor_accuracy", "attribution_accuracy",
           "negative_control_fp")
