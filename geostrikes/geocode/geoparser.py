@@ -338,7 +338,11 @@ class Geoparser:
             supported = (slot.hint is not None or slot.qualifier is not None
                          or (countries.get(cand.country_code or "", 0.0) >= 0.5
                              and firsts[cand.country_code] > own))
-            if obscure and single and not supported:
+            if obscure and single and not supported and not (
+                    countries.get(cand.country_code or "", 0.0) > 0.0
+                    and _beside_another(cand, slot, slots)):
+                # ... unless it lies beside another place the story names, in a
+                # country it names: "a position in Metula" after "Khiam".
                 continue
             if not supported and name_key(slot.text) in things:
                 continue  # "Soroka hospital", "Fano militia" in a story set elsewhere
@@ -863,6 +867,19 @@ def _proximity(within: list[tuple[float, frozenset[int]]], own: frozenset[int]) 
             # A name does not support itself, however often it is repeated.
             bonus = value
     return bonus
+
+
+#: How close to another named place an obscure namesake must lie to be meant.
+_BESIDE_KM = 30.0
+
+
+def _beside_another(cand: Candidate, slot: _Slot, slots: list[_Slot]) -> bool:
+    """Whether another name of the article resolves to a point within ``_BESIDE_KM``."""
+    own = name_key(slot.text)
+    return any(s.choice is not None and s.choice.kind in _POINT_KINDS
+               and name_key(s.text) != own
+               and _haversine_km(cand.latitude, cand.longitude, s.choice.latitude,
+                                 s.choice.longitude) < _BESIDE_KM for s in slots)
 
 
 #: How far from the article's other places a town found by an alias may lie.

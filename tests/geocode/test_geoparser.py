@@ -223,6 +223,12 @@ def test_drones_struck_a_power_plant_in_zaporizhzhia_finds_the_city_by_another_s
     assert mention.place.country_code == "UA" and mention.place.population > 500_000
 
 
+def test_a_position_in_metula_after_khiam_is_the_village_beside_it(parser):
+    text = ("Israeli jets struck Khiam in southern Lebanon. Hezbollah said it had targeted "
+            "a position in Metula in northern Israel with drones.")
+    assert find(parse(parser, text), "Metula").place.country_code == "IL"
+
+
 def test_a_word_found_only_under_another_towns_alias_is_no_place(parser):
     # "Frank" is a former name of a Californian hamlet, "Choi" a spelling of Khoy.
     text = "The talks in Nairobi stalled. Frank left early, and Choi stayed until dawn."
