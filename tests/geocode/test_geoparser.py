@@ -224,8 +224,11 @@ def test_drones_struck_a_power_plant_in_zaporizhzhia_finds_the_city_by_another_s
 
 
 def test_a_position_in_metula_after_khiam_is_the_village_beside_it(parser):
-    text = ("Israeli jets struck Khiam in southern Lebanon. Hezbollah said it had targeted "
-            "a position in Metula in northern Israel with drones.")
+    text = ("BEIRUT - Israeli air strikes killed 12 people in southern Lebanon, Lebanon's "
+            "health ministry said. One hit a house in the village of Aitaroun. Another hit a "
+            "car on the road between Tyre and Naqoura. The Israeli military said it had struck "
+            "Aitaroun and Khiam, and a depot near Nabatieh, after rockets were fired at northern "
+            "Israel. Hezbollah said it had targeted a position in Metula.")
     assert find(parse(parser, text), "Metula").place.country_code == "IL"
 
 
