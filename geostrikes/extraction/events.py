@@ -119,6 +119,9 @@ _AGGREGATE = re.compile(
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
+    # "One strike hit a house ... Another hit a car": the next of the same strikes.
+    r"^\W*(?:Another|A second|A third|A fourth|A further|One|The other)\s+(?:hit|struck|"
+    r"landed|slammed|exploded|killed|destroyed|damaged)\b|"
     r"\b(?:the|those|these|that|this|such)\s+(?:\w+\s+)?(?:air ?strikes?|airstrikes?|strikes?|"
     r"raids?|attacks?|blasts?|explosions?|bombings?|bombardment)\b"
     r"|\b(?:another|a second|a third|a further|a new|further|more)\s+(?:\w+\s+)?(?:wave|round|"
@@ -211,6 +214,8 @@ _CONTINUES = re.compile(
 _REFERENCE = re.compile(
     # An apposition, not a clause: "a stronghold south of", not "the governor said a
     # missile hit a site near".
+    r"(?:\s+(?:air\s*)?(?:base|airport|camp|dam|port|refinery|plant|depot|complex|site|"
+    r"facility|crossing))?"
     r"\s*,?\s*(?:(?:a|an|the)\s+(?:(?!\b(?:said|says|told|hit|struck|targeted|attacked|"
     r"killed)\b)[^,;.]){0,60}?\s+)?(?:about\s+|some\s+|roughly\s+)?"
     r"(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,20}\)\s*)?)?"
@@ -244,6 +249,9 @@ _INSTITUTION_AFTER = re.compile(
     r"Organi[sz]ation|Society|Association|Times|Post|Herald|Tribune|Gazette|Club|Army|Front|"
     r"Movement|Brigades?)\b")
 # "in Tehran, Khuzestan and Ilam": a place listed after a located one.
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:towns?\s+of\s+|cities\s+of\s+)?$",
+                      re.IGNORECASE)
+_AREA_KINDS = (Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2, Kind.REGION)
 _OPENER = re.compile(r"^\W*(?:In|At)\s+(?:the\s+)?$")
 # "in Kyiv and the western Lviv region": a direction may stand before the next one.
 _LISTED = re.compile(r"(?:,|\band|\bor)\s*(?:(?:the\s+)?(?:northern|southern|eastern|western|"
@@ -722,6 +730,11 @@ def _agent(sentence: str, trigger: re.Match[str], actors: list[ActorMention], sp
     # "Yemen's Houthi movement", "Lebanon's Hezbollah": the group, not its country.
     actors = [m for i, m in enumerate(actors) if i + 1 == len(actors)
               or not _OWNS.fullmatch(sentence, m.end, actors[i + 1].start)]
+    # "American and British forces": the first named leads, or the one speaking.
+    own = speaker.actor if speaker is not None else None
+    actors = [m for i, m in enumerate(actors) if not (
+        i and m.adjective and m.actor != own and m.actor != actors[i - 1].actor
+        and _AND_BEFORE.fullmatch(sentence, actors[i - 1].end, m.start))]
     said_craft = _SAID_CRAFT.search(sentence)
     if speaker is not None and speaker.actor != UNKNOWN and said_craft is not None and \
             _forces_voice(speaker) and not _OWNER_WORD.search(said_craft.group()) and not any(
@@ -823,6 +836,10 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
         before = sentence.text[:local]
         listed = (previous is not None and bool(_LISTED.search(before[-30:]))
                   and mention.start - previous.end < 40)
+        if listed and places and places[-1] is previous and _BETWEEN.search(
+                sentence.text, max(0, previous.start - sentence.start - 30),
+                previous.start - sentence.start) and mention.place.kind not in _AREA_KINDS:
+            continue  # "a car on the road between Tyre and Naqoura": one strike, not two
         previous = None
         if _FROM_BEFORE.search(before[-25:]) or not (
                 listed or _LOCATIVE_BEFORE.search(before[-45:])
@@ -835,6 +852,8 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
             continue
         if _SPEECH_VENUE.search(before[-50:]):
             continue  # "told reporters in Rawalpindi": where it was said
+        if _paired_with_party(sentence.text, local, local_end, actors):
+            continue  # "mediates between Washington and the Houthis": a party, not a place
         if mention.place.kind in (Kind.COUNTRY, Kind.ADMIN1) and \
                 _POSSESSIVE.match(sentence.text, local_end):
             continue  # "nine days into Israel's war", "the Kurdistan Region's forces"
@@ -856,6 +875,28 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
         # opener sets the scene; the places the clause goes on to name are the sites.
         places = places[1:]
     return places
+
+
+_AND_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
+_AND_BEFORE = re.compile(r"\s+and\s+$")
+
+
+def _paired_with_party(sentence: str, start: int, end: int, actors: list[ActorMention]
+                       ) -> bool:
+    """Whether a place is coordinated with a party by name: then it is one too.
+
+    "between Washington and the Houthis", "Hezbollah and Israel": a capital or
+    country paired with an armed group stands for its government.
+    """
+    after = _AND_AFTER.match(sentence, end)
+    for actor in actors:
+        if actor.adjective:
+            continue
+        if after is not None and actor.start == after.end():
+            return True
+        if actor.end <= start and _AND_BEFORE.fullmatch(sentence, actor.end, start):
+            return True
+    return False
 
 
 def _background(sentence: str, at: int, article: Article) -> bool:

@@ -644,3 +644,32 @@ def test_in_lviv_the_governor_said_a_missile_hit_near_stryi_locates_stryi_only()
     event = only(events_of("In Lviv, the regional governor said a missile hit an energy "
                            "facility near the city of Stryi."))
     assert event.location.text == "Stryi"
+
+
+def test_one_strike_hit_a_house_another_hit_a_car_is_the_same_attacker():
+    events = events_of("Israeli air strikes killed 12 people in southern Lebanon. One strike "
+                       "hit a house in Aitaroun. Another hit a car in Tyre.")
+    assert {(e.location.text, e.actor) for e in events} >= {("Tyre", "Israel")}
+
+
+def test_a_car_on_the_road_between_tyre_and_naqoura_is_one_strike():
+    event = only(events_of("An Israeli drone hit a car on the road between Tyre and Naqoura."))
+    assert event.location.text == "Tyre"
+
+
+def test_the_blast_at_the_kalsu_base_near_musayyib_is_located_at_the_base():
+    event = only(events_of("A drone strike caused the blast at the Kalsu base, near the town of "
+                           "Musayyib in Babil province."))
+    assert event.location.place.kind.value == "base"
+
+
+def test_oman_mediating_between_washington_and_the_houthis_is_no_strike_site():
+    events = events_of("US jets struck Houthi targets in Hodeidah. Oman, which mediates between "
+                       "Washington and the Houthis, condemned the strikes.")
+    assert [e.location.text for e in events] == ["Hodeidah"]
+
+
+def test_centcom_said_american_and_british_forces_struck_is_a_us_claim():
+    events = events_of("The U.S. Central Command said American and British forces had struck "
+                       "targets in Sanaa and Hodeidah with warplanes.")
+    assert {(e.actor, e.stance) for e in events} == {("United States", Stance.CLAIMED)}
