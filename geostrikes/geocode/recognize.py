@@ -261,6 +261,7 @@ world popular islamic revolutionary democratic liberation united federal supreme
 """.split())
 
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+_WATERS = frozenset({"gulf", "bay", "sea", "strait", "straits"})
 # Capitalised words that close the names of organisations: the word before
 # them is part of the same name ("Liberation Front").
 _NAME_CLOSERS = frozenset("""
@@ -310,6 +311,9 @@ def _single_word_ok(text: str, tok: Token, tokens: list[Token], i: int,
         return False
     if prev is not None and _after_given_name(prev, tok):
         return False
+    if (prev is not None and prev.key == "of" and not prev.capital and i > 1
+            and tokens[i - 2].capital and tokens[i - 2].key in _WATERS):
+        return False  # "the Gulf of Aden", "the Strait of Hormuz": the water, not the town
     if prev is not None and not prev.capital and prev.key in _PATRONYMIC:
         return False  # "Mohammed bin Rashid": a father's name
     if (prev is not None and prev.key in ARABIC_ARTICLES and prev.capital and i > 1

@@ -61,3 +61,9 @@ def test_a_word_before_front_inside_a_name_is_no_place(has_key):
 
 def test_a_country_before_army_is_still_the_country(has_key):
     assert "Pakistan" in spans("Elders thanked Pakistan Army for the new road.", has_key)
+
+
+def test_a_ship_hit_in_the_gulf_of_aden_is_not_in_the_town_of_aden(has_key):
+    text = "A missile hit a ship in the Gulf of Aden, near the Strait of Hormuz. Aden was calm."
+    spans = find_spans(text, tokenize(text), has_key)
+    assert [(s.text, s.start) for s in spans] == [("Aden", text.index("Aden was"))]
