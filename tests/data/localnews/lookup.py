@@ -10,6 +10,7 @@ feature by hand and copies the chosen row into places.tsv (with its source). It 
     python lookup.py state US OH                 # Natural Earth admin-1 label point
     python lookup.py country DE                  # centroid of the largest polygon
     python lookup.py resolve                     # add the sources' missing keys to places.tsv
+    python lookup.py stats                       # the README's counts
 
 Keys in the sources: ``US.IL/Springfield`` (the most populous populated place of that
 name in Illinois; ``US.IL/Springfield#4250542`` picks a GeoNames id), ``US.OH/Clark County``
@@ -167,6 +168,41 @@ def resolve():
             print(f"{k}\t{name}\t{lat:.4f}\t{lon:.4f}")
 
 
+def stats(*names):
+    """Counts for the README: toponyms, and how many have a namesake elsewhere."""
+    import math
+    import xml.etree.ElementTree as ET
+
+    def km(a, b, c, d):
+        p1, p2 = math.radians(a), math.radians(c)
+        h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+        return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+    by_name = {}
+    for r in _rows():
+        for n in {r[1].lower(), r[2].lower()}:
+            by_name.setdefault(n, []).append((float(r[4]), float(r[5]), int(r[14] or 0)))
+    here = Path(__file__).resolve().parent
+    for name in names or ("dev", "test"):
+        root = ET.parse(here / f"{name}.xml").getroot()
+        n = amb = not_biggest = 0
+        arts = root.findall("article")
+        for top in root.iter("toponym"):
+            n += 1
+            lat, lon = float(top.findtext("gaztag/lat")), float(top.findtext("gaztag/lon"))
+            cands = by_name.get(top.findtext("phrase").lower(), [])
+            far = [c for c in cands if km(lat, lon, c[0], c[1]) > 161]
+            if far:
+                amb += 1
+                biggest = max(cands, key=lambda c: c[2])
+                if km(lat, lon, biggest[0], biggest[1]) > 161:
+                    not_biggest += 1
+        words = sum(len(a.findtext("text").split()) for a in arts)
+        print(f"{name}: {len(arts)} articles, {words} words, {n} toponyms, {amb} ({amb / n:.0%}) with a "
+              f"populated namesake over 161 km from the intended place, {not_biggest} ({not_biggest / n:.0%}) "
+              "where the most populous namesake is over 161 km away")
+
+
 if __name__ == "__main__":
     kind, *args = sys.argv[1:]
-    {"resolve": resolve, "city": city, "county": county, "state": state, "country": country}[kind](*args)
+    {"stats": stats, "resolve": resolve, "city": city, "county": county, "state": state, "country": country}[kind](*args)
