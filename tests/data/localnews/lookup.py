@@ -15,7 +15,7 @@ feature by hand and copies the chosen row into places.tsv (with its source). It 
 Keys in the sources: ``US.IL/Springfield`` (the most populous populated place of that
 name in Illinois; ``US.IL/Springfield#4250542`` picks a GeoNames id), ``US.OH/Clark County``
 (county: mean of its populated places), ``US.OH`` (state: Natural Earth label point),
-``KW`` (country: centroid of its largest polygon), ``FR/Paris`` (most populous in country).
+``KW`` (country: the GeoNames country point, else the centroid of its largest polygon), ``FR/Paris`` (most populous in country).
 """
 from __future__ import annotations
 
@@ -69,6 +69,21 @@ def state(cc, a1):
         p = f["properties"]
         if p.get("iso_a2") == cc and (p.get("postal") == a1 or p.get("gn_a1_code") == f"{cc}.{a1}" or a1 is None):
             print(f"{p.get('gn_id')}\t{p['name']}\t{p['latitude']:.4f}\t{p['longitude']:.4f}\tADM1\t{p.get('postal')}")
+
+
+# GeoNames country-feature points (the coordinates LGL-style gold uses for a country), for the
+# countries in the sources; taken from Gerald Venzl's CC BY 4.0 countries sample data
+# (install.sql), which republishes them from GeoNames. Other countries fall back to the
+# centroid of their largest Natural Earth polygon.
+GEONAMES_COUNTRIES = {
+    "AU": (-25.0, 135.0), "BR": (-10.0, -55.0), "CH": (47.00016, 8.01427), "DE": (51.5, 10.5),
+    "FR": (46.0, 2.0), "GR": (39.0, 22.0), "HT": (19.07582, -72.29616), "IE": (53.0, -8.0),
+    "IQ": (33.0, 44.0), "IT": (42.83333, 12.83333), "JO": (31.0, 36.0), "JP": (35.68536, 139.75309),
+    "KR": (36.5, 127.75), "KW": (29.5, 47.75), "LB": (33.83333, 35.83333), "MX": (23.0, -102.0),
+    "NO": (62.0, 10.0), "PE": (-10.0, -75.25), "PL": (52.0, 20.0), "RU": (60.0, 100.0),
+    "SA": (25.0, 45.0), "SG": (1.36667, 103.8), "SY": (35.0, 38.0), "US": (39.76, -98.5),
+    "VN": (16.16667, 107.83333),
+}
 
 
 def _ring_centroid(ring):
@@ -153,6 +168,9 @@ def resolve():
                 continue
             p = f[0]["properties"]
             new.append((k, p["name"], p["latitude"], p["longitude"], f"naturalearth:admin1 label point (geonames:{p.get('gn_id')})"))
+        elif base in GEONAMES_COUNTRIES:
+            lat, lon = GEONAMES_COUNTRIES[base]
+            new.append((k, base, lat, lon, "geonames country feature point (via gvenzl countries sample data, CC BY 4.0)"))
         else:
             f = [f for f in ne0 if f["properties"]["country_a2"] == base]
             if len(f) != 1:
