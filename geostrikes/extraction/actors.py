@@ -247,7 +247,7 @@ _FORCES = ("army", "military", "armed forces", "air force")
 
 
 #: "WASHINGTON —", "BEIRUT, Nov 14 (Levant Wire) -", "ISLAMABAD:" at a line start.
-_DATELINE = re.compile(r"(?m)^(?P<city>[A-Z][A-Z'’ .-]{2,40}?)(?:,[^—–:\n]{0,40}?)?\s*"
+DATELINE = re.compile(r"(?m)^(?P<city>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ .-]{2,40}?)(?:,[^—–:\n]{0,40}?)?\s*"
                        r"(?:\([^)\n]{0,40}\)\s*)?(?:—|–|--|-|:)\s")
 #: "Defense Secretary Lloyd Austin": an official introduced with a title and no party.
 _TITLED = re.compile(
@@ -258,15 +258,15 @@ _TITLED = re.compile(
 
 def _dateline_party(text: str) -> str | None:
     """The party whose capital datelines the story ("WASHINGTON —" -> United States)."""
-    match = _DATELINE.search(text[:600])
+    match = DATELINE.search(text[:600])
     if match is None:
         return None
     actors = find_actors(match.group("city").title())
     return actors[0].actor if len(actors) == 1 else None
 
 
-def article_aliases(text: str, actors: list[ActorMention], host: str | None = None
-                    ) -> dict[str, str]:
+def article_aliases(text: str, actors: list[ActorMention], host: str | None = None,
+                    capital_of: str | None = None) -> dict[str, str]:
     """What an article's bare nouns and people's surnames stand for.
 
     Parameters
@@ -278,6 +278,10 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
     host : str, optional
         The country the story is set in; its forces are "the army" when the
         article names no other party's army.
+    capital_of : str, optional
+        The country whose capital the dateline names, when the caller's
+        gazetteer knows it ("BOGOTÁ —"); otherwise told from the capitals
+        that stand for their governments.
 
     Returns
     -------
@@ -310,7 +314,7 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
             name = person.group("name")
             aliases.setdefault(name.lower(), mention.actor)
             aliases.setdefault(name.split()[-1].lower(), mention.actor)
-    dateline = _dateline_party(text)
+    dateline = capital_of or _dateline_party(text)
     if dateline is not None:
         # A Washington story's "Defense Secretary Lloyd Austin" speaks for Washington.
         for match in _TITLED.finditer(text):

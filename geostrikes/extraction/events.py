@@ -37,6 +37,7 @@ from geostrikes.extraction.actors import (
     COUNTRY_NAMES,
     GROUPS,
     UNKNOWN,
+    DATELINE,
     ActorMention,
     article_aliases,
     find_actors,
@@ -397,7 +398,7 @@ class Extractor:
         last: _Attributed | None = None
         host = _host_country(mentions)
         article_actors = _article_actors(text, host)
-        aliases = article_aliases(text, article_actors, host)
+        aliases = article_aliases(text, article_actors, host, self._capital_of(text))
         article_actors = generic_mentions(text, article_actors, aliases)
         actor_starts = [a.start for a in article_actors]
         last_speaker: Speaker | None = None
@@ -468,6 +469,17 @@ class Extractor:
                     ))
         merged = _merge_drafts(drafts)
         return [self._event(article, n, draft, denials) for n, draft in enumerate(merged, 1)]
+
+    def _capital_of(self, text: str) -> str | None:
+        """The country whose capital datelines the article ("BOGOTÁ —" -> Colombia)."""
+        match = DATELINE.search(text[:600])
+        gazetteer = getattr(self.geoparser, "gazetteer", None)
+        if match is None or gazetteer is None:
+            return None
+        found = gazetteer.lookup(match.group("city").title(), limit=1)
+        if not found or found[0].feature_code != "PPLC":
+            return None
+        return COUNTRY_NAMES.get(found[0].country_code or "")
 
     def _mentions(self, article: Article, wanted: list[tuple[int, int]]) -> list[Mention]:
         """The geoparser's mentions, built only in the wanted spans when it can."""

@@ -673,3 +673,9 @@ def test_centcom_said_american_and_british_forces_struck_is_a_us_claim():
     events = events_of("The U.S. Central Command said American and British forces had struck "
                        "targets in Sanaa and Hodeidah with warplanes.")
     assert {(e.actor, e.stance) for e in events} == {("United States", Stance.CLAIMED)}
+
+
+def test_a_bogota_dateline_makes_the_defence_minister_colombias_own_voice():
+    event = only(events_of("BOGOTÁ — Colombia's armed forces bombed a camp of the ELN in Tibú, "
+                           "killing 11 rebels, Defence Minister Pedro Sánchez said on Tuesday."))
+    assert (event.actor, event.stance) == ("Colombia", Stance.CLAIMED)
