@@ -36,6 +36,10 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+
 _CLAUSE_BREAK = re.compile(r"[;:\"“”(]|\bthat\b|\bwhile\b|\bbut\b")
 # Headline style "U.S.: Israeli airstrikes in Iraq ...": the speaker before a colon.
 _HEADLINE_SPEAKER = re.compile(r"^(?P<speaker>[^:\n]{2,40}):\s")
+# The closing attribution with the verb first: ", said a spokesman for the KIA."
+_INVERTED = re.compile(
+    r"[,\"”]\s*(?:said|says|added|adds|told reporters|wrote)\s+"
+    r"(?P<speaker>(?-i:[A-Z]|an?\s|the\s)[^;:\"“”]{2,120}?)\s*[.!?]?[\"”’']?\s*$")
 _ACCORDING = re.compile(r"according to (?P<speaker>[^,.;]{3,80})", re.IGNORECASE)
 _QUOTE_CLOSE = re.compile(
     r"[\"”’']\s*,?\s*(?P<speaker>[^.;\"“”]{2,80}?)\s+(?:" + _SAY + r")\b"
@@ -176,6 +180,10 @@ def find_speaker(sentence: str, following: str = "", focus: int = 0) -> Speaker 
     """
     match = _ACCORDING.search(sentence)
     if match:
+        return _speaker(match.group("speaker"))
+    match = _INVERTED.search(sentence)
+    if match:
+        # "..., said Colonel Naw Bu, a spokesman for the KIA.": the verb first.
         return _speaker(match.group("speaker"))
     match = _HEADLINE_SPEAKER.match(sentence)
     if match and (find_actors(match.group("speaker")) or (

@@ -679,3 +679,9 @@ def test_a_bogota_dateline_makes_the_defence_minister_colombias_own_voice():
     event = only(events_of("BOGOTÁ — Colombia's armed forces bombed a camp of the ELN in Tibú, "
                            "killing 11 rebels, Defence Minister Pedro Sánchez said on Tuesday."))
     assert (event.actor, event.stance) == ("Colombia", Stance.CLAIMED)
+
+
+def test_israeli_jets_struck_jenin_said_a_spokesman_is_the_spokesmans_account():
+    event = only(events_of("Israeli jets struck a camp in Jenin, said a spokesman for the "
+                           "Palestinian health ministry."))
+    assert (event.actor, event.stance) == ("Israel", Stance.ACCUSED)
