@@ -155,7 +155,7 @@ _BY_AGENT = re.compile(
     r"controlled|owned|occupied|manned)\b)[\w-]+,?\s+){0,2}?(?:(?:apparently|reportedly|allegedly|possibly|probably|likely)\s+)?(?:by|from)\s+"
     # "hit by what the ministry called an Israeli missile attack"
     r"(?:what\s+(?:[\w-]+\s+){1,3}?(?:called|described as|said (?:was|were))\s+)?"
-    r"(?:the\s+|an?\s+)?$", re.IGNORECASE)
+    r"(?:the\s+|an?\s+)?(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$", re.IGNORECASE)
 _LAUNCHED_FROM = re.compile(r"\b(?:launched|fired|flown|flew|took off|originating|coming|came)"
                             r"\s+(?:[\w-]+\s+){0,2}from\s+(?:the\s+)?$", re.IGNORECASE)
 _LAUNCH_SITE = re.compile(r"\b(?:from|launched from|fired from|originating in)\s+(?:the\s+)?$",
@@ -576,7 +576,9 @@ _SUBORDINATE_CLAUSE = re.compile(
 
 # "... in retaliation for a drone attack on US troops in Syria": the act it answers.
 _MOTIVE = re.compile(r"(?:,\s*)?\b(?:(?:this time |partly )?in (?:retaliation|response|reprisal)"
-                     r"\s+(?:for|to)|to avenge|as payback for)\b", re.IGNORECASE)
+                     r"\s+(?:for|to)|to avenge|as payback for|(?:was|were|came as) an?\s+"
+                     r"(?:\w+\s+)?(?:response|retaliation|reprisal)\s+(?:for|to))\b",
+                     re.IGNORECASE)
 
 
 def _triggered_clauses(sentence: Sentence, air_context: bool, place_starts: list[int]

@@ -685,3 +685,15 @@ def test_israeli_jets_struck_jenin_said_a_spokesman_is_the_spokesmans_account():
     event = only(events_of("Israeli jets struck a camp in Jenin, said a spokesman for the "
                            "Palestinian health ministry."))
     assert (event.actor, event.stance) == ("Israel", Stance.ACCUSED)
+
+
+def test_a_drone_attack_launched_by_yemens_houthi_movement_is_the_houthis():
+    event = only(events_of("A fire broke out at a plant in Jizan after what the Saudi-led "
+                           "coalition called a drone attack launched by Yemen's Houthi movement."))
+    assert event.actor == "Houthis"
+
+
+def test_strikes_that_were_a_response_to_an_attack_on_ben_gurion_do_not_hit_it():
+    events = events_of("Israeli jets struck Hodeidah port. He said the strikes were a response "
+                       "to this morning's attack on Ben Gurion airport.")
+    assert [(e.location.text, e.actor) for e in events] == [("Hodeidah", "Israel")]
