@@ -571,13 +571,19 @@ def _article_actors(text: str, host: str | None = None) -> list[ActorMention]:
 _SUBORDINATE_CLAUSE = re.compile(
     r"(?:,\s*)?\b(?:(?:a|one|two|three|four|several|\d+)\s+(?:days?|hours?|weeks?|months?)\s+"
     r"|(?:just|shortly|soon|hours|days|weeks)\s+)?(?:after|before)\s+"
-    r"(?=(?:the\s+|an?\s+|its\s+|their\s+)?(?:[A-Z]|(?:it|they|he|she|rebels|militants)\b))")
+    r"(?=(?:the\s+|an?\s+|its\s+|their\s+)?(?:[A-Z]|(?:it|they|he|she|rebels|militants)\b)"
+    # "... after a long-range drone launched from Yemen slammed into ...": a strike of its own.
+    r"|(?:the\s+|an?\s+)(?:[\w-]+\s+){0,3}(?:drones?|missiles?|rockets?|bombs?|shells?)\s+"
+    r"(?:launched|fired|hit|struck|slammed|exploded|landed|crashed))")
 
 
 # "... in retaliation for a drone attack on US troops in Syria": the act it answers.
 _MOTIVE = re.compile(r"(?:,\s*)?\b(?:(?:this time |partly )?in (?:retaliation|response|reprisal)"
                      r"\s+(?:for|to)|to avenge|as payback for|(?:was|were|came as) an?\s+"
-                     r"(?:\w+\s+)?(?:response|retaliation|reprisal)\s+(?:for|to))\b",
+                     r"(?:\w+\s+)?(?:response|retaliation|reprisal)\s+(?:for|to)"
+                     # "..., which it blamed for drone attacks on the Hmeimim base"
+                     r"|which\s+(?:it|they|he|she|the\s+\w+)\s+(?:blamed|blames|holds?\s+"
+                     r"responsible|held\s+responsible)\s+for)\b",
                      re.IGNORECASE)
 
 

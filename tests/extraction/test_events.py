@@ -697,3 +697,10 @@ def test_strikes_that_were_a_response_to_an_attack_on_ben_gurion_do_not_hit_it()
     events = events_of("Israeli jets struck Hodeidah port. He said the strikes were a response "
                        "to this morning's attack on Ben Gurion airport.")
     assert [(e.location.text, e.actor) for e in events] == [("Hodeidah", "Israel")]
+
+
+def test_hours_after_a_drone_launched_from_yemen_slammed_into_tel_aviv_is_not_israels():
+    events = events_of("Israeli jets struck Hodeidah, 36 hours after a long-range drone launched "
+                       "from Yemen slammed into an apartment building in central Tel Aviv.")
+    actors = {e.location.text: e.actor for e in events}
+    assert actors["Hodeidah"] == "Israel" and actors.get("Tel Aviv") != "Israel"
