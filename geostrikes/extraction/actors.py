@@ -302,12 +302,13 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
         after = text[mention.end:mention.end + 120]
         generic = _GENERIC_AFTER.match(after)
         following = actors[index + 1].start if index + 1 < len(actors) else len(text)
-        if generic and mention.end + generic.start("noun") <= following:
+        if generic and mention.end + generic.start("noun") < following:
             # "Yemen's Houthi rebels": the rebels are the Houthis', not Yemen's.
             owners.setdefault(generic.group("noun").lower(), set()).add(mention.actor)
         lowered = mention.text.lower()
         for noun in _GENERIC:
-            if lowered.endswith(" " + noun):
+            # "the Israeli military", "the Government of National Unity": its noun.
+            if lowered.endswith(" " + noun) or lowered.startswith(noun + " of "):
                 owners.setdefault(noun, set()).add(mention.actor)
         person = _NAMED_PERSON.match(after)
         if person:

@@ -704,3 +704,10 @@ def test_hours_after_a_drone_launched_from_yemen_slammed_into_tel_aviv_is_not_is
                        "from Yemen slammed into an apartment building in central Tel Aviv.")
     actors = {e.location.text: e.actor for e in events}
     assert actors["Hodeidah"] == "Israel" and actors.get("Tel Aviv") != "Israel"
+
+
+def test_the_governments_defence_ministry_speaks_for_the_government_of_national_unity():
+    event = only(events_of("Drones operated by Libya's Tripoli-based Government of National "
+                           "Unity struck sites in Zawiya on Sunday, the government's defence "
+                           "ministry said."))
+    assert (event.actor, event.stance) == ("Government of National Unity", Stance.CLAIMED)
