@@ -570,7 +570,7 @@ def _article_actors(text: str, host: str | None = None) -> list[ActorMention]:
 # adverbial clause with a subject of its own reports another act.
 _SUBORDINATE_CLAUSE = re.compile(
     r"(?:,\s*)?\b(?:(?:a|one|two|three|four|several|\d+)\s+(?:days?|hours?|weeks?|months?)\s+"
-    r"|(?:just|shortly|soon|hours|days|weeks)\s+)?(?:after|before)\s+"
+    r"|(?:just|shortly|soon|hours|days|weeks)\s+)?(?:after|before|while|whereas)\s+"
     r"(?=(?:the\s+|an?\s+|its\s+|their\s+)?(?:[A-Z]|(?:it|they|he|she|rebels|militants)\b)"
     # "... after a long-range drone launched from Yemen slammed into ...": a strike of its own.
     r"|(?:the\s+|an?\s+)(?:[\w-]+\s+){0,3}(?:drones?|missiles?|rockets?|bombs?|shells?)\s+"

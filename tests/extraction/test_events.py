@@ -711,3 +711,10 @@ def test_the_governments_defence_ministry_speaks_for_the_government_of_national_
                            "Unity struck sites in Zawiya on Sunday, the government's defence "
                            "ministry said."))
     assert (event.actor, event.stance) == ("Government of National Unity", Stance.CLAIMED)
+
+
+def test_while_russian_officials_reported_drone_attacks_is_their_account_not_ukraines_claim():
+    events = events_of("Ukraine's military said it had struck an air base in Crimea overnight, "
+                       "while Russian officials reported drone attacks on Bryansk.")
+    bryansk = next(e for e in events if e.location.text == "Bryansk")
+    assert bryansk.stance != Stance.CLAIMED
