@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from geostrikes.cli._common import finish, max_chars_option, quiet_option, state
+from geostrikes.cli._scale import scale_options
 from geostrikes.errors import InputError
 
 # Files that hold events (what ``geostrikes extract`` writes) rather than articles.
@@ -33,17 +34,17 @@ def _read_events_files(paths: list[str]):
     return [read_events(p) for p in paths]
 
 
-def _extract_from_articles(inputs: list[str], max_chars: int):
+def _extract_from_articles(inputs: list[str], max_chars: int, **scale):
     st = state()
     try:
-        from geostrikes.extraction.events import extract
+        from geostrikes.scale.runner import run
     except ImportError as exc:
         raise InputError(f"cannot read articles here ({exc}); map an events file written by "
                          "'geostrikes extract' (.geojson, .parquet, .gpkg) instead") from exc
     from geostrikes.frame import events_frame
 
     articles = st.articles(inputs, max_chars=max_chars, desc="extract")
-    return events_frame(extract(articles))
+    return events_frame(run("extract", articles, **scale))
 
 
 @click.command("map")
@@ -57,10 +58,12 @@ def _extract_from_articles(inputs: list[str], max_chars: int):
 @click.option("--title", metavar="TEXT", default=None, help="Title on the legend and page.")
 @click.option("--cluster-threshold", type=click.IntRange(min=0), default=500, show_default=True,
               help="Cluster an actor's markers when it has more point events than this.")
+@scale_options
 @max_chars_option
 @quiet_option
 def map_command(inputs: tuple[str, ...], output: Path, tiles: str | None, title: str | None,
-                cluster_threshold: int, max_chars: int) -> None:
+                cluster_threshold: int, workers: int | None, engine: str,
+                scheduler: str | None, batch_size: int, max_chars: int) -> None:
     """Draw strike events on a map: who struck where, and how sure anyone is.
 
     INPUT is an events file written by 'geostrikes extract' (.geojson or a
@@ -78,6 +81,7 @@ def map_command(inputs: tuple[str, ...], output: Path, tiles: str | None, title:
       geostrikes map events.geojson -o map.html
       geostrikes map seeds/ -o map.html --title "Seed articles"
       geostrikes map events.parquet -o map.html --tiles OpenStreetMap
+      geostrikes map feed.jsonl -o map.html --workers 4
     """  # noqa: D301 - click's \b (no rewrapping) must stay a real backspace
     import pandas as pd
 
@@ -88,7 +92,9 @@ def map_command(inputs: tuple[str, ...], output: Path, tiles: str | None, title:
     articles = [i for i in inputs if i not in files]
     frames = _read_events_files(files)
     if articles:
-        frames.append(_extract_from_articles(articles, max_chars))
+        frames.append(_extract_from_articles(
+            articles, max_chars, workers=workers, scheduler=scheduler,
+            engine="dask" if scheduler else engine, batch_size=batch_size))
     frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     m = strike_map(frame, tiles=tiles, title=title, cluster_threshold=cluster_threshold)
     save_map(m, output)

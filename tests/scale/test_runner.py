@@ -62,6 +62,21 @@ def test_cli_output_is_byte_identical_for_one_and_two_workers(tmp_path, args, su
     assert len(outputs[0]) > 1000
 
 
+def test_map_of_articles_takes_workers_and_draws_the_same_events(tmp_path):
+    import re
+
+    pages = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.html"
+        result = CliRunner().invoke(cli, ["map", *INPUTS, "-o", str(out), "--workers", workers,
+                                          "--batch-size", "4", "-q"])
+        assert result.exit_code == 0, result.output
+        # Folium names each element with a random hex id; the rest must match.
+        pages.append(re.sub(r"[0-9a-f]{32}", "ID", out.read_text(encoding="utf-8")))
+    assert pages[0] == pages[1]
+    assert "Diyala" in pages[0] and "Kalsu" in pages[0]  # the seeds' events are drawn
+
+
 def test_skipped_inputs_still_warn_and_exit_1_with_workers(tmp_path):
     import shutil
 
