@@ -119,6 +119,12 @@ _AGGREGATE = re.compile(
     r"risen|intensified|escalated|grown|multiplied|doubled|spiked)\b",
     re.IGNORECASE,
 )
+# Drills strike nothing real: "jets struck mock targets at a range near Konya".
+_EXERCISE = re.compile(
+    r"\b(?:(?:military|joint|naval|air|annual|large-scale|live-fire|live fire)\s+"
+    r"(?:exercises?|drills?)|war ?games?|manoeuvres|maneuvers|mock targets?|simulated "
+    r"(?:targets?|attacks?|strikes?)|firing range|bombing range|practi[cs]ed)\b",
+    re.IGNORECASE)
 _ANAPHOR = re.compile(
     # "One strike hit a house ... Another hit a car": the next of the same strikes.
     r"^\W*(?:Another|A second|A third|A fourth|A further|One|The other)\s+(?:hit|struck|"
@@ -728,7 +734,7 @@ def _actors_in(actors: list[ActorMention], sentence: Sentence,
 
 
 def _trigger(sentence: str, air_context: bool) -> re.Match[str] | None:
-    if _AGGREGATE.search(sentence):
+    if _AGGREGATE.search(sentence) or _EXERCISE.search(sentence):
         return None
     candidates = [m for m in (_STRONG.search(sentence), _CRAFT.search(sentence)) if m]
     if not candidates and air_context:

@@ -718,3 +718,12 @@ def test_while_russian_officials_reported_drone_attacks_is_their_account_not_ukr
                        "while Russian officials reported drone attacks on Bryansk.")
     bryansk = next(e for e in events if e.location.text == "Bryansk")
     assert bryansk.stance != Stance.CLAIMED
+
+
+@pytest.mark.parametrize("text", [
+    "During the joint exercise, F-16 jets struck mock targets at a range near Konya.",
+    "The air force practised precision strikes on simulated targets near Malatya.",
+    "Troops held live-fire drills in Nakhchivan, where drones hit targets on a firing range.",
+])
+def test_jets_striking_mock_targets_in_a_drill_is_no_strike(text):
+    assert events_of(text) == []
