@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geostrikes.errors import GazetteerError
-from geostrikes.geocode.normalize import loose_key, name_key
+from geostrikes.geocode.normalize import loose_key, name_key, skeleton
 from geostrikes.model import Kind, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -279,7 +279,7 @@ class Gazetteer:
         """
         known = self._loose_known.get(key)
         if known is None:
-            loose = loose_key(key)
+            loose = skeleton(key)
             known = bool(loose) and self._db.execute(
                 "SELECT 1 FROM names n JOIN place p ON p.pid = n.pid WHERE n.key = ? "
                 f"AND p.cc IN ({_TRANSLITERATED_SQL}) LIMIT 1", (loose,)).fetchone() is not None
