@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import compress, pairwise
 
 from geostrikes.geocode import rules
@@ -155,10 +156,7 @@ class Geoparser:
                 ranked = _unabbreviated(ranked, surface)
             loose = recognised and not self.gazetteer.has_key(name_key(surface))
             if loose:
-                # Recognised for a transliterating country's place alone: elsewhere
-                # a skeleton match is another word ("Deck" is no spelling of Dhaka).
-                ranked = [(c, s) for c, s in ranked
-                          if c.country_code in TRANSLITERATED_COUNTRIES]
+                ranked = _transliterations(ranked, surface)
             if not ranked and not recognised:
                 ranked = self._fallback(surface)
             hint = rules.kind_hint(text, start, end)
@@ -338,6 +336,10 @@ class Geoparser:
                 # "John Kelly ... Kelly": a person throughout the article; "Thomas
                 # said", "her son Tyler": a person here.
                 continue
+            if slot.loose:
+                if self._loose_plausible(text, slot, slots, countries, firsts):
+                    kept.append(slot)
+                continue
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
             # The gazetteer keeps every hamlet of the English-news countries, so there
@@ -353,10 +355,6 @@ class Geoparser:
                 continue
             if not supported and name_key(slot.text) in things:
                 continue  # "Soroka hospital", "Fano militia" in a story set elsewhere
-            if slot.loose:
-                if self._loose_plausible(text, slot, slots, countries, firsts):
-                    kept.append(slot)
-                continue
             if (slot.hint is None and slot.qualifier is None and " " not in name_key(slot.text)
                     and _by_alias_only(cand, slot.text)
                     and (cand.kind == Kind.POPULATED_PLACE and cand.population < _ALIAS_TOWN
@@ -923,6 +921,27 @@ _STORY_REACH_KM = 300.0
 _ALIAS_CITY = 1_000_000
 #: Below this a town is not meant by an alias alone, wherever the story is.
 _ALIAS_TOWN = 10_000
+
+
+#: How alike a name found by its skeleton alone must be spelled to the name it
+#: matched (difflib's ratio of their keys): "Ain Issa" and "Ain Aissa" 0.94,
+#: "Makhmour" and "Makhmur" 0.93, but "Khurais" and "Quraysh" 0.57.
+_SPELLING_RATIO = 0.7
+
+
+def _transliterations(ranked: list[tuple[Candidate, float]], surface: str
+                      ) -> list[tuple[Candidate, float]]:
+    """The candidates a name found only by its skeleton may be another spelling of.
+
+    Only places of a transliterating country (elsewhere a skeleton match is
+    another word: "Deck" is no spelling of Dhaka), under a name spelled much
+    like it (the skeleton folds away ``kh``/``q``, ``sh``/``s`` and every
+    vowel: "Command" is no spelling of Kamand).
+    """
+    said = name_key(surface)
+    return [(c, s) for c, s in ranked if c.country_code in TRANSLITERATED_COUNTRIES
+            and SequenceMatcher(None, said, name_key(c.matched_name)).ratio()
+            >= _SPELLING_RATIO]
 
 
 def _unabbreviated(ranked: list[tuple[Candidate, float]], surface: str
