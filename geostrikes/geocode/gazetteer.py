@@ -44,13 +44,15 @@ __all__ = ["Gazetteer", "Candidate", "default_gazetteer", "SCHEMA_VERSION", "SCH
 EVERY_TOWN_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
 
 #: Countries whose place names reach English news by transliteration from a
-#: non-Latin script (Arabic, Persian, Kurdish, Pashto, Urdu...), in many spellings
-#: ("Ain Issa", "Ayn Isa"): there a name written in running text may be found by
-#: its transliteration skeleton alone. Elsewhere names have one written form,
-#: and a skeleton match is a misspelling or another word.
+#: non-Latin script, in many spellings: Arabic ("Ain Issa", "Ayn Isa"), Persian,
+#: Kurdish, Pashto and Urdu, Cyrillic ("Saky", "Saki") and the Caucasus. There a
+#: name written in running text may be found by its transliteration skeleton
+#: alone. Elsewhere a skeleton match is more often another word or a person
+#: ("Jaish" is no spelling of the Indian town of Jais; "Deck" none of Dhaka).
 TRANSLITERATED_COUNTRIES = frozenset("""
 SA YE OM AE QA BH KW IQ SY LB JO PS IL EG LY TN DZ MA EH MR SD SO DJ
-IR AF PK
+IR AF PK TJ
+RU UA BY KZ KG UZ TM AZ AM GE
 """.split())
 
 SCHEMA_VERSION = "1"
