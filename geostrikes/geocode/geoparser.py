@@ -603,9 +603,11 @@ _KIN_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|
                          r"uncle|aunt|cousin|nephew|niece|grandson|granddaughter|girlfriend|"
                          r"boyfriend|fiancée?|partner|widow|widower),?\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to)\s+$", re.IGNORECASE)
-# Words before a name that say it is a place: "in", "at the", "struck northern".
+# Words before a name that say it is a place: "in", "at the", "struck northern"
+# (but "according to" names a source).
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|on|from|of|near|to|into|outside|around|across|towards?|through|between|via|"
+    r"\b(?:in|at|on|from|of|near|(?<!according )to|into|outside|around|across|towards?|through|"
+    r"between|via|"
     r"hit|struck|shelled|bombed|targeted|raided)\s+(?:the\s+)?(?:(?:north|south|east|west|"
     r"central|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|"
     r"south-?(?:east|west)(?:ern)?)\s+)?$",
