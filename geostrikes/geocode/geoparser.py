@@ -268,8 +268,9 @@ class Geoparser:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
             if first_pass:
+                # A name found only in another spelling is no one's context.
                 anchors = [(i, s.choice) for i, s in enumerate(slots)
-                           if s.choice is not None and _confident(s)]
+                           if s.choice is not None and _confident(s) and not s.loose]
                 near = _anchor_grid(_anchor_points(anchors))
         _one_sense_per_name(slots, namesakes)
 
