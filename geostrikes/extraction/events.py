@@ -157,8 +157,12 @@ _SAY_BETWEEN = re.compile(r"\b(?:said|says|say|reports?|reported|claims?|claimed
                           r"announced|accused|accuses|blamed|blames)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(
     r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombing|bombardment|shelling|carried out|"
-    r"conducted|launched|hit|struck|targeted|bombed|fired)\s+(?:(?!(?:used|operated|run|held|"
-    r"controlled|owned|occupied|manned)\b)[\w-]+,?\s+){0,2}?(?:(?:apparently|reportedly|allegedly|possibly|probably|likely)\s+)?(?:by|from)\s+"
+    r"conducted|launched|hit|struck|targeted|bombed|fired)\s+"
+    # "hit in the town of Ain Issa, apparently by a Turkish drone": where, then by whom
+    r"(?:(?:in|at|near|outside)\s+(?:the\s+(?:town|city|village|district|area)\s+of\s+)?"
+    r"(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2},?\s+)?"
+    r"(?:(?!(?:used|operated|run|held|controlled|owned|occupied|manned)\b)[\w-]+,?\s+){0,2}?"
+    r"(?:(?:apparently|reportedly|allegedly|possibly|probably|likely)\s+)?(?:by|from)\s+"
     # "hit by what the ministry called an Israeli missile attack"
     r"(?:what\s+(?:[\w-]+\s+){1,3}?(?:called|described as|said (?:was|were))\s+)?"
     r"(?:the\s+|an?\s+)?(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$", re.IGNORECASE)

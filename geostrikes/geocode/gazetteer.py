@@ -30,17 +30,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geostrikes.errors import GazetteerError
-from geostrikes.geocode.normalize import loose_key, name_key
+from geostrikes.geocode.normalize import loose_key, name_key, skeleton
 from geostrikes.model import Kind, Place
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["Gazetteer", "Candidate", "default_gazetteer", "SCHEMA_VERSION", "SCHEMA_SQL"]
+__all__ = ["Gazetteer", "Candidate", "default_gazetteer", "SCHEMA_VERSION", "SCHEMA_SQL",
+           "TRANSLITERATED_COUNTRIES"]
 
 #: Countries whose towns the bundled gazetteer keeps at any size (the build's
 #: size policy); elsewhere towns need 5,000 people or a Middle-East source.
 EVERY_TOWN_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+
+#: Countries whose place names reach English news by transliteration from a
+#: non-Latin script, in many spellings: Arabic ("Ain Issa", "Ayn Isa"), Persian,
+#: Kurdish, Pashto and Urdu, Cyrillic ("Saky", "Saki") and the Caucasus. There a
+#: name written in running text may be found by its transliteration skeleton
+#: alone. Elsewhere a skeleton match is more often another word or a person
+#: ("Jaish" is no spelling of the Indian town of Jais; "Deck" none of Dhaka).
+TRANSLITERATED_COUNTRIES = frozenset("""
+SA YE OM AE QA BH KW IQ SY LB JO PS IL EG LY TN DZ MA EH MR SD SO DJ
+IR AF PK TJ
+RU UA BY KZ KG UZ TM AZ AM GE
+""".split())
 
 SCHEMA_VERSION = "1"
 
@@ -161,6 +174,7 @@ class Gazetteer:
         self._local = threading.local()
         self._cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         self._known: dict[str, bool] = {}
+        self._loose_known: dict[str, bool] = {}
         self._countries: dict[str, Candidate | None] = {}
 
     # -- storage -----------------------------------------------------------------------
@@ -245,6 +259,35 @@ class Gazetteer:
             if len(self._known) > 500_000:
                 self._known.clear()
             self._known[key] = known
+        return known
+
+    def has_loose_key(self, key: str) -> bool:
+        """Whether a place of a transliterating country bears this name in another spelling.
+
+        True when some place in :data:`TRANSLITERATED_COUNTRIES` is stored
+        under the :func:`loose_key` of ``key`` (cached): the look-up that
+        :meth:`rank` falls back to when no exact key matches.
+
+        Parameters
+        ----------
+        key : str
+            A :func:`name_key` value.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer()
+        >>> gaz.has_key("ain issa"), gaz.has_loose_key("ain issa")
+        (False, True)
+        """
+        known = self._loose_known.get(key)
+        if known is None:
+            loose = skeleton(key)
+            known = bool(loose) and self._db.execute(
+                "SELECT 1 FROM names n JOIN place p ON p.pid = n.pid WHERE n.key = ? "
+                f"AND p.cc IN ({_TRANSLITERATED_SQL}) LIMIT 1", (loose,)).fetchone() is not None
+            if len(self._loose_known) > 500_000:
+                self._loose_known.clear()
+            self._loose_known[key] = known
         return known
 
     def country(self, code: str) -> Candidate | None:
@@ -428,6 +471,8 @@ class Gazetteer:
             "attribution": meta.get("attribution", ""),
         }
 
+
+_TRANSLITERATED_SQL = ",".join(f"'{code}'" for code in sorted(TRANSLITERATED_COUNTRIES))
 
 #: How much a town found only under a former or foreign name loses when places
 #: bear that name as their own ("Salisbury" is a town in England, not Harare).

@@ -24,12 +24,14 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import compress, pairwise
 
 from geostrikes.geocode import rules
 from geostrikes.geocode.demonyms import DEMONYMS, PLACE_ADJECTIVES
 from geostrikes.geocode.gazetteer import (
     EVERY_TOWN_COUNTRIES,
+    TRANSLITERATED_COUNTRIES,
     Candidate,
     Gazetteer,
     default_gazetteer,
@@ -93,6 +95,7 @@ class _Slot:
     choice: Candidate | None = None
     score: float = 0.0
     role: object = _UNASKED  # the metonym rule's answer, once asked
+    loose: bool = False  # recognised only by the name's transliteration skeleton
 
     def metonym_role(self, text: str) -> str | None:
         """:func:`rules.metonym_role` of the span, asked once."""
@@ -133,7 +136,9 @@ class Geoparser:
     def recognise(self, text: str, tokens: list | None = None) -> list[tuple[int, int]]:
         """Spans of ``text`` that name gazetteer places."""
         tokens = tokenize(text) if tokens is None else tokens
-        return [(s.start, s.end) for s in find_spans(text, tokens, self.gazetteer.has_key)]
+        gaz = self.gazetteer
+        return [(s.start, s.end)
+                for s in find_spans(text, tokens, gaz.has_key, gaz.has_loose_key)]
 
     def _slots(self, text: str, spans: Iterable[tuple[int, int]], recognised: bool,
                keep: Callable[[int, int], bool] | None = None) -> list[_Slot]:
@@ -149,13 +154,16 @@ class Geoparser:
             ranked = self._ranked(surface)
             if recognised and ranked and text[end:end + 1] != ".":
                 ranked = _unabbreviated(ranked, surface)
+            loose = recognised and not self.gazetteer.has_key(name_key(surface))
+            if loose:
+                ranked = _transliterations(ranked, surface)
             if not ranked and not recognised:
                 ranked = self._fallback(surface)
             hint = rules.kind_hint(text, start, end)
-            if not ranked and hint is not None:
+            if not ranked and hint is not None and not loose:
                 ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
             qualifier = rules.qualifier(text, start) if keep is None or keep(start, end) else None
-            slots.append(_Slot(start, end, surface, ranked, hint, qualifier))
+            slots.append(_Slot(start, end, surface, ranked, hint, qualifier, loose=loose))
         return slots
 
     def _adjective_place(self, surface: str, recognised: bool) -> Candidate | None:
@@ -260,8 +268,9 @@ class Geoparser:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
             if first_pass:
+                # A name found only in another spelling is no one's context.
                 anchors = [(i, s.choice) for i, s in enumerate(slots)
-                           if s.choice is not None and _confident(s)]
+                           if s.choice is not None and _confident(s) and not s.loose]
                 near = _anchor_grid(_anchor_points(anchors))
         _one_sense_per_name(slots, namesakes)
 
@@ -270,8 +279,8 @@ class Geoparser:
                          ) -> dict[str, float]:
         votes: Counter[str] = Counter()
         for slot in slots:
-            if not slot.ranked:
-                continue
+            if not slot.ranked or slot.loose:
+                continue  # a name in another spelling is too weak to say where the story is
             top, score = slot.ranked[0]
             cc = top.country_code or ""
             if top.kind == Kind.COUNTRY:
@@ -314,7 +323,8 @@ class Geoparser:
         # not vouch for it ("Middle East", Maryland, votes for the United States).
         # One vote per name: "Fano" thrice does not vouch for Italy.
         firsts = Counter(cc for _, cc in {(name_key(s.text), s.ranked[0][0].country_code)
-                                          for s in slots if s.ranked})
+                                          for s in slots
+                                          if s.ranked and not s.loose})
         tokens = tokenize(text) if tokens is None else tokens
         firsts.update({DEMONYMS[t.key] for t in tokens if t.key in DEMONYMS and t.capital})
         things = {name_key(s.text) for s in slots if _names_a_thing(text, s)}
@@ -326,6 +336,10 @@ class Geoparser:
                     and (name_key(slot.text) in surnames or _speaks(text, slot, cand))):
                 # "John Kelly ... Kelly": a person throughout the article; "Thomas
                 # said", "her son Tyler": a person here.
+                continue
+            if slot.loose:
+                if self._loose_plausible(text, slot, slots, countries, firsts):
+                    kept.append(slot)
                 continue
             obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
                        or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
@@ -355,6 +369,29 @@ class Geoparser:
                 continue
             kept.append(slot)
         return kept
+
+    def _loose_plausible(self, text: str, slot: _Slot, slots: list[_Slot],
+                         countries: dict[str, float], firsts: Counter[str]) -> bool:
+        """Whether a name found only in another transliteration is a place here.
+
+        "a car was hit in the town of Ain Issa" ('Ayn 'Isa): only in a story
+        that other names set in the place's country or near it, and never a
+        hospital's or a speaker's name ("Nasser Hospital", "said Ahmed
+        Khalaf, a shopkeeper"). A spelling of a town's other name ("al-Shaddadi"
+        for Ash Shaddadah, known as Shadadi) needs a place of the story nearby.
+        """
+        cand = slot.choice
+        if _THING_AFTER_ANY_CASE.match(text, slot.end) or _speaks(text, slot, cand, words=True):
+            return False
+        if not (slot.hint is not None or slot.qualifier is not None
+                or _LOCATIVE_BEFORE.search(text, max(0, slot.start - 40), slot.start)
+                or _coordinated(text, slots, slots.index(slot))):
+            return False  # "Central Command", "Stay tuned": no word says it is a place
+        near = self._near_the_story(cand, slot, slots, countries)
+        if _by_alias_only(cand, slot.text):
+            return near
+        return near or (countries.get(cand.country_code or "", 0.0) >= 0.5
+                        and firsts[cand.country_code] > 0)
 
     def _near_the_story(self, cand: Candidate, slot: _Slot, slots: list[_Slot],
                         countries: dict[str, float]) -> bool:
@@ -571,6 +608,15 @@ _KIN_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|
                          r"uncle|aunt|cousin|nephew|niece|grandson|granddaughter|girlfriend|"
                          r"boyfriend|fiancée?|partner|widow|widower),?\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to)\s+$", re.IGNORECASE)
+# Words before a name that say it is a place: "in", "at the", "struck northern"
+# (but "according to" names a source).
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|on|from|of|near|(?<!according )to|into|outside|around|across|towards?|through|"
+    r"between|via|"
+    r"hit|struck|shelled|bombed|targeted|raided)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+    r"central|northern|southern|eastern|western|north-?(?:east|west)(?:ern)?|"
+    r"south-?(?:east|west)(?:ern)?)\s+)?$",
+    re.IGNORECASE)
 
 
 # Nouns after a name that make it the name of an institution, a feature or a
@@ -580,14 +626,21 @@ _THING_AFTER = re.compile(
     r"mosque|church|school|college|prison|tribes?|clan|brigades?|rebels|fighters|movement)\b")
 
 
+# After a name found only in another spelling, "Nasser Hospital" too.
+_THING_AFTER_ANY_CASE = re.compile(_THING_AFTER.pattern, re.IGNORECASE)
+
+
 def _names_a_thing(text: str, slot: _Slot) -> bool:
     """Whether a one-word name is followed by a noun saying what it names."""
     return " " not in name_key(slot.text) and bool(_THING_AFTER.match(text, slot.end))
 
 
-def _speaks(text: str, slot: _Slot, cand: Candidate) -> bool:
-    """Whether a one-word town name is a person: "Thomas said", "said Thomas.", "his son Tyler"."""
-    if cand.feature_code in _GOVERNMENT_SEATS or " " in name_key(slot.text):
+def _speaks(text: str, slot: _Slot, cand: Candidate, *, words: bool = False) -> bool:
+    """Whether a one-word town name is a person: "Thomas said", "said Thomas.", "his son Tyler".
+
+    With ``words``, a name of several words too ("said Ahmed Khalaf, a shopkeeper").
+    """
+    if cand.feature_code in _GOVERNMENT_SEATS or not words and " " in name_key(slot.text):
         return False
     if _KIN_BEFORE.search(text, max(0, slot.start - 20), slot.start):
         return True  # "his brother Tyler", "Rozen's wife, Julia"
@@ -888,6 +941,27 @@ _STORY_REACH_KM = 300.0
 _ALIAS_CITY = 1_000_000
 #: Below this a town is not meant by an alias alone, wherever the story is.
 _ALIAS_TOWN = 10_000
+
+
+#: How alike a name found by its skeleton alone must be spelled to the name it
+#: matched (difflib's ratio of their keys): "Ain Issa" and "Ain Aissa" 0.94,
+#: "Makhmour" and "Makhmur" 0.93, but "Khurais" and "Quraysh" 0.57.
+_SPELLING_RATIO = 0.7
+
+
+def _transliterations(ranked: list[tuple[Candidate, float]], surface: str
+                      ) -> list[tuple[Candidate, float]]:
+    """The candidates a name found only by its skeleton may be another spelling of.
+
+    Only places of a transliterating country (elsewhere a skeleton match is
+    another word: "Deck" is no spelling of Dhaka), under a name spelled much
+    like it (the skeleton folds away ``kh``/``q``, ``sh``/``s`` and every
+    vowel: "Command" is no spelling of Kamand).
+    """
+    said = name_key(surface)
+    return [(c, s) for c, s in ranked if c.country_code in TRANSLITERATED_COUNTRIES
+            and SequenceMatcher(None, said, name_key(c.matched_name)).ratio()
+            >= _SPELLING_RATIO]
 
 
 def _unabbreviated(ranked: list[tuple[Candidate, float]], surface: str

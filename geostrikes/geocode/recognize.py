@@ -32,8 +32,9 @@ __all__ = ["Token", "Span", "tokenize", "find_spans", "STOPWORDS"]
 # inner apostrophes ("Ba'quba", "Sana'a").
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’`ʼʿ][^\W_]+)*")
 # What may stand between two tokens of one name: spaces, a hyphen, a period
-# of an initial ("St. Louis"), an apostrophe ("'Ayn al 'Arab").
-_JOINER = re.compile(r"^(?:[ \t]{1,2}|\s?[-‐‑–]\s?|\.\s|\s['’`ʿ]|['’`ʿ])$")
+# of an initial ("St. Louis"), an apostrophe ("'Ayn al 'Arab"); not a line break
+# ("$" would match before one: "Middle Shabelle.\n\nAl-Shabaab" is two names).
+_JOINER = re.compile(r"^(?:[ \t]{1,2}|\s?[-‐‑–]\s?|\.[ \t]|\s['’`ʿ]|['’`ʿ])\Z")
 _MAX_TOKENS = 6
 
 # Lower-case words that may sit inside a place name.
@@ -167,7 +168,8 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return gap == " " or bool(_JOINER.match(gap))
 
 
-def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -> list[Span]:
+def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool],
+               has_loose_key: Callable[[str], bool] | None = None) -> list[Span]:
     """Longest-first runs of tokens that name a place, left to right.
 
     Parameters
@@ -178,6 +180,9 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
         ``tokenize(text)``.
     has_key : callable
         Whether the gazetteer stores a name under a key.
+    has_loose_key : callable, optional
+        Whether it stores the name in another transliteration: asked only
+        for a run no exact key matches, before a shorter run is tried.
 
     Returns
     -------
@@ -226,7 +231,8 @@ def find_spans(text: str, tokens: list[Token], has_key: Callable[[str], bool]) -
                 if len(words) > 1:
                     words = [w for w in words if w not in ARABIC_ARTICLES] or words
                 key = " ".join(words)
-            if not key or not has_key(key):
+            if not key or not (has_key(key) or has_loose_key is not None
+                               and has_loose_key(key)):
                 continue
             if _letters(key) < 2:
                 continue
@@ -262,6 +268,7 @@ world popular islamic revolutionary democratic liberation united federal supreme
 
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 _WATERS = frozenset({"gulf", "bay", "sea", "strait", "straits"})
+_HYPHENS = frozenset("-‐‑")
 # Capitalised words that close the names of organisations: the word before
 # them is part of the same name ("Liberation Front").
 _NAME_CLOSERS = frozenset("""
@@ -316,9 +323,10 @@ def _single_word_ok(text: str, tok: Token, tokens: list[Token], i: int,
         return False  # "the Gulf of Aden", "the Strait of Hormuz": the water, not the town
     if prev is not None and not prev.capital and prev.key in _PATRONYMIC:
         return False  # "Mohammed bin Rashid": a father's name
-    if (prev is not None and prev.key in ARABIC_ARTICLES and prev.capital and i > 1
+    if (prev is not None and prev.key in ARABIC_ARTICLES and i > 1
+            and (prev.capital or text[prev.end:tok.start] in _HYPHENS)
             and _after_given_name(tokens[i - 2], prev)):
-        return False  # "Mohammad Al Kindi"
+        return False  # "Mohammad Al Kindi", "Haider al-Abadi": the end of a longer name
     if i + 2 < len(tokens):
         article, named = tokens[i + 1], tokens[i + 2]
         if (article.key in ARABIC_ARTICLES and named.capital

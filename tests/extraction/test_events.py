@@ -563,6 +563,13 @@ def test_a_car_hit_in_qamishli_apparently_by_a_turkish_drone_is_suspected():
     assert (event.actor, event.stance) == ("Turkey", Stance.SUSPECTED)
 
 
+def test_a_car_hit_in_the_town_of_manbij_apparently_by_a_turkish_drone_names_turkey():
+    event = only(events_of("On Monday a car was hit in the town of Manbij, apparently by a "
+                           "Turkish drone."))
+    assert event.location.text == "Manbij"
+    assert (event.actor, event.stance) == ("Turkey", Stance.SUSPECTED)
+
+
 def test_hit_by_what_the_ministry_called_an_israeli_missile_attack_is_an_accusation():
     event = only(events_of("The Syrian defence ministry said Aleppo airport had been hit by what "
                            "it called an Israeli missile attack."))

@@ -99,3 +99,9 @@ def test_damaged_file_is_a_clear_error(tmp_path):
     bad.write_bytes(b"this is not a database" * 100)
     with pytest.raises(GazetteerError):
         Gazetteer(bad).lookup("Baghdad")
+
+
+def test_a_looser_spelling_of_an_iraqi_town_is_a_loose_key_not_an_exact_one(tiny_gazetteer):
+    assert not tiny_gazetteer.has_key("baquba")
+    assert tiny_gazetteer.has_loose_key("baquba")
+    assert not tiny_gazetteer.has_loose_key("baghdadi quarter")

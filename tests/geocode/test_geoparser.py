@@ -339,3 +339,51 @@ def test_a_headline_ending_in_nyala_is_not_a_nyala_modifier_of_the_next_line(par
     text = "Drone strike hit a market in Nyala\n\nDrones were heard overnight."
     mention = next(m for m in parser.parse(Article("t", text)) if m.text == "Nyala")
     assert mention.locational
+
+
+# -- names in another transliteration --------------------------------------------------
+
+def test_a_checkpoint_outside_ain_issa_north_of_raqqa_is_the_syrian_town(parser):
+    mention = find(parse(parser, "Drones struck a checkpoint outside Ain Issa, north of "
+                                 "Raqqa, on Tuesday."), "Ain Issa")
+    assert mention.place.country_code == "SY"
+    assert abs(mention.latitude - 36.39) < 0.1 and abs(mention.longitude - 38.86) < 0.1
+
+
+def test_a_town_found_by_its_loose_key_ranks_below_an_exact_match(parser):
+    mentions = parse(parser, "Drones struck a checkpoint outside Ain Issa, north of Raqqa.")
+    assert find(mentions, "Ain Issa").place.score < find(mentions, "Raqqa").place.score
+
+
+def test_fighters_withdrew_from_al_shaddadi_towards_hasakah(parser):
+    text = "Kurdish fighters withdrew from al-Shaddadi towards Hasakah after the air strike."
+    assert find(parse(parser, text), "al-Shaddadi").place.name == "Ash Shaddādah"
+
+
+def test_a_loose_spelling_needs_a_story_set_near_it(parser):
+    # The same town, with nothing else in the text to say the story is in Syria.
+    assert surfaces(parser, "Drones struck a checkpoint outside Ain Issa on Tuesday.") == []
+
+
+def test_a_loose_spelling_needs_a_word_saying_it_is_a_place(parser):
+    text = "Ain Issa has been quiet for weeks, residents of Raqqa said."
+    assert "Ain Issa" not in surfaces(parser, text)
+
+
+def test_doctors_at_the_al_awda_hospital_in_jabalia_name_a_hospital_not_a_town(parser):
+    text = ("Doctors at the Al-Awda Hospital in Jabalia said six people had died in the "
+            "strike on Gaza.")
+    assert "Al-Awda" not in surfaces(parser, text)
+    assert "Jabalia" in surfaces(parser, text)
+
+
+def test_according_to_ahmed_khalaf_a_local_official_is_a_person(parser):
+    text = ("The strike flattened three homes in Ramadi, according to Ahmed Khalaf, a local "
+            "official in Anbar.")
+    assert surfaces(parser, text) == ["Ramadi", "Anbar"]
+
+
+def test_a_loose_match_spelled_unlike_the_place_is_no_match(parser):
+    # "Khurais" and the Yemeni village of Quraysh share a skeleton, not a spelling.
+    text = "Drones hit the oil field at Khurais, Saudi Arabia, and Jizan near Yemen."
+    assert "Khurais" not in surfaces(parser, text)

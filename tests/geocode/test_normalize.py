@@ -51,3 +51,19 @@ def test_lone_article_is_kept():
 def test_other_scripts_fold_to_nothing():
     assert name_key("بغداد") == ""
     assert name_key("---") == ""
+
+
+@pytest.mark.parametrize("name", ["Ba'quba", "Deir ez-Zor", "Tall Tamr", "Ash Shaddādah",
+                                  "Khurais", "Wadi Qandil", "Ayn al-Arab", "Sheikh Maqsoud"])
+def test_skeleton_of_a_folded_name_is_its_loose_key(name):
+    from geostrikes.geocode.normalize import skeleton
+    assert skeleton(name_key(name)) == loose_key(name)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Makhmour", "Makhmur"),
+    ("Tajoura", "Tajura"),
+    ("Ain Issa", "Ayn Isa"),
+])
+def test_news_spellings_share_a_loose_key(a, b):
+    assert loose_key(a) == loose_key(b)

@@ -65,5 +65,42 @@ def test_a_country_before_army_is_still_the_country(has_key):
 
 def test_a_ship_hit_in_the_gulf_of_aden_is_not_in_the_town_of_aden(has_key):
     text = "A missile hit a ship in the Gulf of Aden, near the Strait of Hormuz. Aden was calm."
-    spans = find_spans(text, tokenize(text), has_key)
-    assert [(s.text, s.start) for s in spans] == [("Aden", text.index("Aden was"))]
+    found = find_spans(text, tokenize(text), has_key)
+    assert [(s.text, s.start) for s in found] == [("Aden", text.index("Aden was"))]
+
+
+@pytest.fixture(scope="module")
+def has_loose_key():
+    return default_gazetteer().has_loose_key
+
+
+def loose_spans(text, has_key, has_loose_key):
+    return [s.text for s in find_spans(text, tokenize(text), has_key, has_loose_key)]
+
+
+def test_shelling_near_ain_issa_finds_the_town_by_its_loose_key(has_key, has_loose_key):
+    text = "Shelling was heard near Ain Issa before dawn."
+    assert "Ain Issa" not in spans(text, has_key)
+    assert "Ain Issa" in loose_spans(text, has_key, has_loose_key)
+
+
+def test_an_exact_name_still_wins_over_a_loose_one(has_key, has_loose_key):
+    found = find_spans("Rockets fell on Raqqa overnight.",
+                       tokenize("Rockets fell on Raqqa overnight."), has_key, has_loose_key)
+    assert [(s.text, s.key) for s in found] == [("Raqqa", "raqqa")]
+
+
+def test_an_american_city_misspelt_is_not_found_by_its_loose_key(has_key, has_loose_key):
+    assert loose_spans("Fans flew home to Pitsburgh on Sunday.", has_key, has_loose_key) == []
+
+
+def test_a_heading_after_a_province_is_not_part_of_its_name(has_key, has_loose_key):
+    text = "Clashes spread across Lower Shabelle.\n\nAl-Shabaab denied losing ground."
+    assert "Lower Shabelle" in loose_spans(text, has_key, has_loose_key)
+    assert all("\n" not in s for s in loose_spans(text, has_key, has_loose_key))
+
+
+def test_the_surname_after_haider_al_is_no_place(has_key, has_loose_key):
+    found = loose_spans("Prime Minister Haider al-Abadi toured the front.", has_key,
+                        has_loose_key)
+    assert "Abadi" not in found and "al-Abadi" not in found
