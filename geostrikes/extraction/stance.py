@@ -39,7 +39,9 @@ _HEADLINE_SPEAKER = re.compile(r"^(?P<speaker>[^:\n]{2,40}):\s")
 # The closing attribution with the verb first: ", said a spokesman for the KIA."
 _INVERTED = re.compile(
     r"[,\"”]\s*(?:said|says|added|adds|told reporters|wrote)\s+"
-    r"(?P<speaker>(?-i:[A-Z]|an?\s|the\s)[^;:\"“”]{2,120}?)\s*[.!?]?[\"”’']?\s*$")
+    # A name and its apposition, not a clause: ", said the United States had ..." is none.
+    r"(?P<speaker>(?-i:[A-Z]|an?\s|the\s)(?:(?!\b(?:had|has|have|was|were|is|are|that|would|"
+    r"will|did|could|may|might)\b)[^;:\"“”]){2,90}?)\s*[.!?]?[\"”’']?\s*$")
 _ACCORDING = re.compile(r"according to (?P<speaker>[^,.;]{3,80})", re.IGNORECASE)
 _QUOTE_CLOSE = re.compile(
     r"[\"”’']\s*,?\s*(?P<speaker>[^.;\"“”]{2,80}?)\s+(?:" + _SAY + r")\b"

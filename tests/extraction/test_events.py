@@ -734,3 +734,10 @@ def test_while_russian_officials_reported_drone_attacks_is_their_account_not_ukr
 ])
 def test_jets_striking_mock_targets_in_a_drill_is_no_strike(text):
     assert events_of(text) == []
+
+
+def test_officials_said_the_us_had_evidence_that_iran_bombed_is_an_accusation():
+    # ", said the United States had ..." is a clause, not a verb-first speaker.
+    event = only(events_of("Two American officials, speaking anonymously, said the United States "
+                           "had evidence that Iranian jets had bombed targets in Diyala."))
+    assert (event.actor, event.stance) == ("Iran", Stance.ACCUSED)
