@@ -128,8 +128,10 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CD": ("DRC", "DR Congo", "D.R. Congo", "Democratic Republic of the Congo", "Congo-Kinshasa",
            "Congo"),
     "CG": ("Congo", "Congo-Brazzaville", "Republic of the Congo"),
-    "KR": ("South Korea", "ROK", "Korea"),
-    "KP": ("North Korea", "DPRK"),
+    "KR": ("South Korea", "ROK", "Korea", "Republic of Korea"),
+    "KP": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
+    # South African papers write "SA" for their country; context tells it from Saudi Arabia.
+    "ZA": ("SA",),
     "RU": ("Russia", "Russian Federation"),
     "IR": ("Iran", "Islamic Republic of Iran", "Persia"),
     "SY": ("Syria", "Syrian Arab Republic"),
@@ -691,7 +693,8 @@ POSTAL_WORDS = frozenset({"IN", "OR", "ME", "OK", "HI", "OH", "AS", "DE", "PA", 
                           "NO", "AL", "ID"})
 
 
-#: The abbreviations of US states in AP style ("Allendale, N.J.", "Tampa, Fla."), by GeoNames
+#: The abbreviations of US states in AP style ("Allendale, N.J.", "Tampa, Fla."), and of
+#: Australian states and Canadian provinces as their papers write them, by GeoNames
 #: admin1 code. Those that are also common words or titles (Miss., Col., Del., Ind., Mass.,
 #: Wash., Mo.) are left out.
 AP_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -705,6 +708,13 @@ AP_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "US.SC": ("S.C.",), "US.SD": ("S.D.",), "US.TN": ("Tenn.",), "US.TX": ("Tex.",),
     "US.VT": ("Vt.",), "US.VA": ("Va.",), "US.WV": ("W.Va.", "W. Va."), "US.WI": ("Wis.",),
     "US.WY": ("Wyo.",), "US.DC": ("D.C.",),
+    # Australian and Canadian press abbreviations ("Dubbo, NSW", "Kelowna, B.C."); "Man."
+    # (Manitoba) is a word and left out.
+    "AU.02": ("NSW", "N.S.W."), "AU.07": ("Vic.",), "AU.04": ("Qld", "Qld."),
+    "AU.08": ("WA",), "AU.05": ("SA",), "AU.06": ("Tas.",), "AU.03": ("NT",),
+    "CA.01": ("Alta.",), "CA.02": ("B.C.",), "CA.08": ("Ont.",), "CA.10": ("Que.",),
+    "CA.11": ("Sask.",), "CA.07": ("N.S.",), "CA.04": ("N.B.",), "CA.05": ("Nfld.",),
+    "CA.09": ("P.E.I.",),
 }
 
 

@@ -228,3 +228,45 @@ def test_tensions_across_the_middle_east_are_not_in_baltimore(parser):
     text = "Turkish drones struck Qamishli, raising tensions across the Middle East."
     m = raw(parser, text)
     assert "Middle East" not in m or m["Middle East"].place.country_code != "US"
+
+
+def test_envoys_of_the_democratic_peoples_republic_of_korea_are_from_the_north(parser):
+    text = "Envoys of the Democratic People's Republic of Korea met in Beijing."
+    m = at_spans(parser, text, "Democratic People's Republic of Korea")
+    assert m["Democratic People's Republic of Korea"].place.country_code == "KP"
+
+
+def test_shelling_in_eastern_ghouta_is_outside_damascus(parser):
+    text = "Shelling in Eastern Ghouta killed nine people, rescuers in Douma said."
+    m = raw(parser, text)["Eastern Ghouta"]
+    assert m.place.country_code == "SY" and km(m.latitude, m.longitude, 33.51, 36.29) < 40
+
+
+def test_reporters_waited_outside_the_white_house_in_washington(parser):
+    text = "Reporters waited outside the White House as the senators left."
+    m = at_spans(parser, text, "White House")["White House"]
+    assert km(m.latitude, m.longitude, 38.9, -77.04) < 5
+
+
+def test_a_farm_near_dubbo_nsw_is_in_new_south_wales(parser):
+    text = "Floods cut off a farm near Dubbo, NSW, on Tuesday."
+    m = at_spans(parser, text, "Dubbo", "NSW")
+    assert m["NSW"].place.name == "New South Wales"
+    assert m["Dubbo"].place.country_code == "AU"
+
+
+def test_wa_in_a_perth_story_is_western_australia(parser):
+    text = "Miners in Perth said WA exports rose while Queensland lagged."
+    m = at_spans(parser, text, "Perth", "WA", "Queensland")["WA"]
+    assert m.place.name == "Western Australia"
+
+
+def test_a_plant_in_barrie_ont_is_in_ontario(parser):
+    m = at_spans(parser, "The plant in Barrie, Ont., hired 40 people.", "Barrie", "Ont.")
+    assert m["Ont."].place.name == "Ontario" and m["Barrie"].place.country_code == "CA"
+
+
+def test_sa_in_a_johannesburg_story_is_south_africa(parser):
+    text = "Platinum output in Johannesburg fell as SA mines closed near Pretoria."
+    m = at_spans(parser, text, "Johannesburg", "SA", "Pretoria")["SA"]
+    assert m.place.country_code == "ZA"
