@@ -93,6 +93,9 @@ class _Slot:
     choice: Candidate | None = None
     score: float = 0.0
     role: object = _UNASKED  # the metonym rule's answer, once asked
+    # Placed abroad by its own apposition ("Athens, Greece" in an American story): the
+    # writer qualified this mention because the bare name means the local place.
+    abroad: bool = False
 
     def metonym_role(self, text: str) -> str | None:
         """:func:`rules.metonym_role` of the span, asked once."""
@@ -216,6 +219,7 @@ class Geoparser:
         anchors: list[tuple[int, Candidate]] = []
         near: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]] = {}
         namesakes = _same_name_indices(slots)
+        home = max(countries, key=countries.__getitem__) if countries else None
         for first_pass in (True, False):
             # A name repeated through the article brings the same candidates
             # back: measure each against the anchors once per pass.
@@ -231,8 +235,7 @@ class Geoparser:
                 apposition = self._apposition(text, slots, index)
                 partners = _coordinated(text, slots, index)
                 division = _namesake_division(slot)
-                largest = max((c.population for c, _ in slot.ranked
-                               if c.kind == Kind.POPULATED_PLACE), default=0)
+                largest = _largest_by_country(slot.ranked)
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
                 best, best_score = None, -math.inf
@@ -243,22 +246,32 @@ class Geoparser:
                     context = 0.0
                     if cand.admin1 and not admin1_keys.get(name_key(cand.admin1), own) <= own:
                         context += 0.9
+                    elif cand.kind == Kind.ADMIN1 and not admin1_keys.get(
+                            name_key(cand.name), own) <= own:
+                        # "Wash." in the dateline, or Tacoma and Spokane: a bare
+                        # "Washington" is then the state the other places lie in.
+                        context += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
                     if _contains_previous(text, slots, index, cand):
                         score += 3.0
                     score += _partner_bonus(cand, partners)
-                    if near and not _yields_to_division(cand, division):
+                    yields = _yields_to_division(cand, division)
+                    if near and not yields:
                         within = reach.get(cand.pid)
                         if within is None:
                             within = reach[cand.pid] = _in_reach(cand, near)
                         context += _proximity(within, own)
-                    score += context * _dwarf_factor(cand, largest)
+                    # A town named like a state is dwarfed by the state ("a man in Florida").
+                    score += context * (0.5 if yields else _dwarf_factor(cand, largest))
                     if state is not None and cand.pid == state.pid:
                         score += 2.5
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
+                slot.abroad = (apposition is not None and apposition.kind == Kind.COUNTRY
+                               and best is not None and _inside(best, apposition)
+                               and apposition.country_code != home)
             if first_pass:
                 anchors = [(i, s.choice) for i, s in enumerate(slots)
                            if s.choice is not None and _confident(s)]
@@ -652,14 +665,27 @@ def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
     return state
 
 
-def _dwarf_factor(cand: Candidate, largest: int) -> float:
+def _largest_by_country(ranked: list[tuple[Candidate, float]]) -> dict[str | None, int]:
+    """The population of the largest town of the name in each country."""
+    largest: dict[str | None, int] = {}
+    for cand, _ in ranked:
+        if cand.kind == Kind.POPULATED_PLACE and cand.population > largest.get(
+                cand.country_code, -1):
+            largest[cand.country_code] = cand.population
+    return largest
+
+
+def _dwarf_factor(cand: Candidate, largest: dict[str | None, int]) -> float:
     """How much regional context counts for a town dwarfed by a namesake city.
 
     A story that mentions Mississippi and "Louisville" more likely means the
     city of 600,000 in Kentucky than the Mississippi town of 6,000: nearby
     places and a shared state are weaker evidence than a ninety-fold size.
+    Only a namesake of the same country dwarfs: against Rome, Italy, the
+    country profile already speaks, and a Georgia story's Rome is Georgia's.
     """
-    if cand.kind == Kind.POPULATED_PLACE and cand.population * _DWARF_RATIO < largest:
+    if cand.kind == Kind.POPULATED_PLACE and cand.population * _DWARF_RATIO < largest.get(
+            cand.country_code, 0):
         return 0.5
     return 1.0
 
@@ -807,13 +833,15 @@ def _one_sense_per_name(slots: list[_Slot], namesakes: list[frozenset[int]]) -> 
         done.add(group)
         # A kind word speaks for its own mention only: "Khost province" does not make
         # every other "Khost" the province.
-        chosen = [slots[i] for i in group if slots[i].choice is not None and slots[i].hint is None]
+        chosen = [slots[i] for i in group if slots[i].choice is not None
+                  and slots[i].hint is None and not slots[i].abroad]
         if not chosen:
             continue
         best = max(chosen, key=lambda s: (s.score, -s.start))
         for i in group:
             slot = slots[i]
-            if slot.hint is None and any(c.pid == best.choice.pid for c, _ in slot.ranked):
+            if slot.hint is None and not slot.abroad and any(
+                    c.pid == best.choice.pid for c, _ in slot.ranked):
                 slot.choice, slot.score = best.choice, best.score
 
 

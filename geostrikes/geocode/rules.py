@@ -134,6 +134,10 @@ _KIND_AFTER = [
     (re.compile(r"^\s*(?:international\s+)?airport\b", re.IGNORECASE), Kind.AIRPORT),
     (re.compile(r"^\s*(?:city|town|village|neighbou?rhood|suburb)\b", re.IGNORECASE),
      Kind.POPULATED_PLACE),
+    # A newspaper bears its city's name: "The Washington Post" is not the state's.
+    (re.compile(r"^\s(?:Post|Times|Herald|Tribune|Gazette|Chronicle|Courier|Sun-Times|"
+                r"Daily News|Examiner|Inquirer|Dispatch|Free Press|Star-Tribune|Star Tribune|"
+                r"Journal-Constitution|Plain Dealer|Post-Gazette|Courant)\b"), Kind.POPULATED_PLACE),
 ]
 _KIND_BEFORE = [
     (re.compile(r"\b(?:the\s+)?(?:province|governorate|region|state)\s+of\s+$", re.IGNORECASE),

@@ -270,3 +270,30 @@ def test_sa_in_a_johannesburg_story_is_south_africa(parser):
     text = "Platinum output in Johannesburg fell as SA mines closed near Pretoria."
     m = at_spans(parser, text, "Johannesburg", "SA", "Pretoria")["SA"]
     assert m.place.country_code == "ZA"
+
+
+def test_a_choir_from_rome_italy_does_not_move_the_georgia_dateline(parser):
+    text = ("ROME — Floyd County commissioners approved a visit by a choir from Rome, Italy. "
+            "Singers from Cartersville, Dalton and Calhoun will join them before Rome and "
+            "Bartow County share the cost.")
+    spans = [(0, 4)] + [(text.index(s), text.index(s) + len(s))
+                        for s in ("Floyd County", "Italy", "Cartersville", "Dalton", "Calhoun",
+                                  "Bartow County")]
+    spans += [(text.index("Rome, Italy"), text.index("Rome, Italy") + 4),
+              (text.rindex("Rome"), text.rindex("Rome") + 4)]
+    found = parser.parse(Article("t", text, spans=tuple(sorted(spans))))
+    romes = [m for m in found if m.text.lower() == "rome"]
+    assert [m.place.country_code for m in romes] == ["US", "IT", "US"]
+    assert romes[0].place.admin1 == "Georgia"
+
+
+def test_jobs_left_california_or_washington_the_state_stays_a_state(parser):
+    text = "Officials in Seattle and Spokane said jobs left for Idaho, not Washington."
+    found = at_spans(parser, text, "Seattle", "Spokane", "Idaho", "Washington")
+    assert found["Washington"].place.kind == Kind.ADMIN1
+
+
+def test_a_reporter_for_the_washington_post_writes_from_the_city(parser):
+    text = "Officials in Seattle told The Washington Post that Spokane would wait."
+    found = at_spans(parser, text, "Seattle", "Washington", "Spokane")
+    assert found["Washington"].place.kind == Kind.POPULATED_PLACE
