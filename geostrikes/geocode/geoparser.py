@@ -219,7 +219,7 @@ class Geoparser:
         anchors: list[tuple[int, Candidate]] = []
         near: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]] = {}
         namesakes = _same_name_indices(slots)
-        home = max(countries, key=countries.__getitem__) if countries else None
+        qualified: list[_Slot] = []  # placed in a country by their apposition
         for first_pass in (True, False):
             # A name repeated through the article brings the same candidates
             # back: measure each against the anchors once per pass.
@@ -269,13 +269,18 @@ class Geoparser:
                     if score > best_score:
                         best, best_score = cand, score
                 slot.choice, slot.score = best, best_score
-                slot.abroad = (apposition is not None and apposition.kind == Kind.COUNTRY
-                               and best is not None and _inside(best, apposition)
-                               and apposition.country_code != home)
+                if not first_pass and apposition is not None and (
+                        apposition.kind == Kind.COUNTRY and best is not None
+                        and _inside(best, apposition)):
+                    qualified.append(slot)
             if first_pass:
                 anchors = [(i, s.choice) for i, s in enumerate(slots)
                            if s.choice is not None and _confident(s)]
                 near = _anchor_grid(_anchor_points(anchors))
+        if qualified:
+            home = _home_country(slots)
+            for slot in qualified:
+                slot.abroad = slot.choice.country_code != home
         _one_sense_per_name(slots, namesakes)
 
     @staticmethod
@@ -665,6 +670,18 @@ def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
     return state
 
 
+def _home_country(slots: list[_Slot]) -> str | None:
+    """The country most of the article's distinct towns, counties and provinces lie in.
+
+    Named countries are left out: a local story that says "Moscow, Russia"
+    twice is still about the many places of its own state.
+    """
+    places = {s.choice.pid: s.choice.country_code for s in slots
+              if s.choice is not None and s.choice.kind != Kind.COUNTRY}
+    counts = Counter(places.values())
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _largest_by_country(ranked: list[tuple[Candidate, float]]) -> dict[str | None, int]:
     """The population of the largest town of the name in each country."""
     largest: dict[str | None, int] = {}
@@ -690,23 +707,23 @@ def _dwarf_factor(cand: Candidate, largest: dict[str | None, int]) -> float:
     return 1.0
 
 
-def _namesake_division(slot: _Slot) -> Candidate | None:
-    """A country or first-level division that bears the slot's name as its own."""
+def _namesake_division(slot: _Slot) -> frozenset[str | None]:
+    """The countries of the countries and first-level divisions that bear the slot's name."""
     key = name_key(slot.text)
-    for cand, _ in slot.ranked:
-        if cand.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) and name_key(cand.name) == key:
-            return cand
-    return None
+    return frozenset(cand.country_code for cand, _ in slot.ranked
+                     if cand.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
+                     and name_key(cand.name) == key)
 
 
-def _yields_to_division(cand: Candidate, division: Candidate | None) -> bool:
+def _yields_to_division(cand: Candidate, division: frozenset[str | None]) -> bool:
     """Whether a town must not outscore its namesake division by mere proximity.
 
     "California" next to "Washington" is the state, not the Maryland town
-    of California that lies near the capital.
+    of California that lies near the capital. A division abroad does not
+    count: Italy's province of Rome says nothing about Rome, Georgia.
     """
-    return (division is not None and cand.kind == Kind.POPULATED_PLACE
-            and cand.population < _TOWN_BELOW_DIVISION)
+    return (cand.kind == Kind.POPULATED_PLACE and cand.population < _TOWN_BELOW_DIVISION
+            and (cand.country_code in division or None in division))
 
 
 def _border_mentions(article_id: str, cue: rules.BorderCue, border: Place,
