@@ -301,9 +301,13 @@ class Geoparser:
                 votes[cc] += 0.5
             else:
                 # One vote per country: twenty American Springfields are no more
-                # evidence for the United States than one.
-                for code in {cand.country_code or "" for cand, _ in slot.ranked[:5]}:
-                    votes[code] += 0.1
+                # evidence for the United States than one. But when every reading
+                # lies in one country (Gorham, Maine or New Hampshire), that
+                # country is as certain as an unambiguous name makes it.
+                codes = {cand.country_code or "" for cand, _ in slot.ranked[:5]}
+                share = 0.5 if len(codes) == 1 else 0.1
+                for code in codes:
+                    votes[code] += share
         tokens = tokenize(text) if tokens is None else tokens
         # Picked out in C: most words are no demonym.
         for token in compress(tokens, map(DEMONYMS.__contains__, map(_KEY, tokens))):
@@ -645,6 +649,7 @@ def _partner_bonus(cand: Candidate, partners: list[Candidate]) -> float:
 
 
 _DWARF_RATIO = 20
+_DWARF_RATIO_ABROAD = 1000
 
 
 def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
@@ -698,19 +703,28 @@ def _dwarf_factor(cand: Candidate, largest: dict[str | None, int]) -> float:
     A story that mentions Mississippi and "Louisville" more likely means the
     city of 600,000 in Kentucky than the Mississippi town of 6,000: nearby
     places and a shared state are weaker evidence than a ninety-fold size.
-    Only a namesake of the same country dwarfs: against Rome, Italy, the
+    Abroad only a thousandfold namesake dwarfs: against Rome, Italy, the
     country profile already speaks, and a Georgia story's Rome is Georgia's.
     """
-    if cand.kind == Kind.POPULATED_PLACE and cand.population * _DWARF_RATIO < largest.get(
-            cand.country_code, 0):
+    if cand.kind != Kind.POPULATED_PLACE:
+        return 1.0
+    if cand.population * _DWARF_RATIO < largest.get(cand.country_code, 0):
         return 0.5
+    if cand.population * _DWARF_RATIO_ABROAD < max(largest.values(), default=0):
+        return 0.5  # London, California (1,869 people) against London
     return 1.0
 
 
 def _namesake_division(slot: _Slot) -> frozenset[str | None]:
-    """The countries of the countries and first-level divisions that bear the slot's name."""
+    """Where the divisions that bear the slot's name make their namesake towns yield.
+
+    The country codes of first-level divisions of the name; None, meaning
+    everywhere, for a country or a world region of the name: Lebanon,
+    Pennsylvania yields to Lebanon wherever the story is.
+    """
     key = name_key(slot.text)
-    return frozenset(cand.country_code for cand, _ in slot.ranked
+    return frozenset(None if cand.kind != Kind.ADMIN1 else cand.country_code
+                     for cand, _ in slot.ranked
                      if cand.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
                      and name_key(cand.name) == key)
 

@@ -287,9 +287,9 @@ def test_a_choir_from_rome_italy_does_not_move_the_georgia_dateline(parser):
     assert romes[0].place.admin1 == "Georgia"
 
 
-def test_jobs_left_california_or_washington_the_state_stays_a_state(parser):
-    text = "Officials in Seattle and Spokane said jobs left for Idaho, not Washington."
-    found = at_spans(parser, text, "Seattle", "Spokane", "Idaho", "Washington")
+def test_after_a_dateline_in_wash_the_unit_came_home_to_the_state_of_washington(parser):
+    text = "OLYMPIA, Wash. — The unit spent the winter at home in Washington."
+    found = at_spans(parser, text, "OLYMPIA", "Wash.", "Washington")
     assert found["Washington"].place.kind == Kind.ADMIN1
 
 
@@ -297,3 +297,41 @@ def test_a_reporter_for_the_washington_post_writes_from_the_city(parser):
     text = "Officials in Seattle told The Washington Post that Spokane would wait."
     found = at_spans(parser, text, "Seattle", "Washington", "Spokane")
     assert found["Washington"].place.kind == Kind.POPULATED_PLACE
+
+
+def test_berlin_plows_ran_all_night_in_northern_new_hampshire(parser):
+    text = ("BERLIN — Snow closed roads across northern New Hampshire, and schools in "
+            "Gorham and Lancaster opened late. Berlin plows ran all night.")
+    spans = [(0, 6)] + [(text.index(s), text.index(s) + len(s))
+                        for s in ("New Hampshire", "Gorham", "Lancaster")]
+    spans.append((text.rindex("Berlin"), text.rindex("Berlin") + 6))
+    found = parser.parse(Article("t", text, spans=tuple(sorted(spans))))
+    berlins = [m for m in found if m.text.lower() == "berlin"]
+    assert [m.place.admin1 for m in berlins] == ["New Hampshire", "New Hampshire"]
+
+
+def test_an_unnamed_man_in_florida_won_the_jackpot_in_the_state(parser):
+    text = "An unnamed man in Florida won the jackpot, officials in Tallahassee said."
+    found = at_spans(parser, text, "Florida", "Tallahassee")
+    assert found["Florida"].place.kind == Kind.ADMIN1
+
+
+def test_a_name_whose_every_reading_is_american_is_a_full_vote_for_the_united_states():
+    gorham = _Slot(0, 6, "Gorham", [(_cand(i, "US"), 1.0) for i in range(3)])
+    berlin = _Slot(10, 16, "Berlin", [(_cand(7, "DE"), 3.0), (_cand(8, "US"), 1.0)])
+    profile = Geoparser._country_profile("Gorham or Berlin", [gorham, berlin], tokens=[])
+    assert profile["US"] == profile["DE"] == 1.0
+
+
+def test_lebanons_prime_minister_met_officials_in_washington_and_riyadh(parser):
+    text = ("Lebanon's prime minister met officials in Washington, Riyadh and New York, "
+            "US diplomats said.")
+    found = at_spans(parser, text, "Lebanon", "Washington", "Riyadh", "New York", "US")
+    assert found["Lebanon"].place.kind == Kind.COUNTRY
+
+
+def test_an_artist_based_in_london_shown_in_los_angeles_lives_in_england(parser):
+    text = ("The mural by an artist based in London was shown in Los Angeles and San Diego, "
+            "California.")
+    found = at_spans(parser, text, "London", "Los Angeles", "San Diego", "California")
+    assert found["London"].place.country_code == "GB"
