@@ -96,6 +96,8 @@ class _Slot:
     # Placed abroad by its own apposition ("Athens, Greece" in an American story): the
     # writer qualified this mention because the bare name means the local place.
     abroad: bool = False
+    margin: float = math.inf  # how far the choice led the runner-up
+    votes: tuple[tuple[str, float], ...] = ()  # its own votes in the country profile
 
     def metonym_role(self, text: str) -> str | None:
         """:func:`rules.metonym_role` of the span, asked once."""
@@ -238,9 +240,18 @@ class Geoparser:
                 largest = _largest_by_country(slot.ranked)
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
-                best, best_score = None, -math.inf
+                # A name does not vouch for its own country: "Berlin" twice in a
+                # New Hampshire story is no evidence for Germany.
+                shares = countries
+                if isinstance(countries, _Profile):
+                    own_votes: Counter[str] = Counter()
+                    for i in own:
+                        for code, vote in slots[i].votes:
+                            own_votes[code] += vote
+                    shares = countries.without(own_votes)
+                best, best_score, runner_up = None, -math.inf, -math.inf
                 for cand, base in slot.ranked:
-                    score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
+                    score = base + 1.3 * shares.get(cand.country_code or "", 0.0)
                     if hint is not None and cand.kind == hint:
                         score += 2.0
                     context = 0.0
@@ -267,15 +278,18 @@ class Geoparser:
                     if state is not None and cand.pid == state.pid:
                         score += 2.5
                     if score > best_score:
-                        best, best_score = cand, score
+                        best, best_score, runner_up = cand, score, best_score
+                    elif score > runner_up:
+                        runner_up = score
                 slot.choice, slot.score = best, best_score
+                slot.margin = best_score - runner_up
                 if not first_pass and apposition is not None and (
                         apposition.kind == Kind.COUNTRY and best is not None
                         and _inside(best, apposition)):
                     qualified.append(slot)
             if first_pass:
                 anchors = [(i, s.choice) for i, s in enumerate(slots)
-                           if s.choice is not None and _confident(s)]
+                           if s.choice is not None and s.margin > _ANCHOR_MARGIN]
                 near = _anchor_grid(_anchor_points(anchors))
         if qualified:
             home = _home_country(slots)
@@ -288,26 +302,9 @@ class Geoparser:
                          ) -> dict[str, float]:
         votes: Counter[str] = Counter()
         for slot in slots:
-            if not slot.ranked:
-                continue
-            top, score = slot.ranked[0]
-            cc = top.country_code or ""
-            if top.kind == Kind.COUNTRY:
-                # "Washington said", "U.S. officials", "U.S. aircraft": the country
-                # as an actor says little about where the story happens.
-                if slot.metonym_role(text) is None and not _ADJECTIVAL.match(text, slot.end):
-                    votes[cc] += 1.0
-            elif len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
-                votes[cc] += 0.5
-            else:
-                # One vote per country: twenty American Springfields are no more
-                # evidence for the United States than one. But when every reading
-                # lies in one country (Gorham, Maine or New Hampshire), that
-                # country is as certain as an unambiguous name makes it.
-                codes = {cand.country_code or "" for cand, _ in slot.ranked[:5]}
-                share = 0.5 if len(codes) == 1 else 0.1
-                for code in codes:
-                    votes[code] += share
+            slot.votes = _slot_votes(text, slot)
+            for code, vote in slot.votes:
+                votes[code] += vote
         tokens = tokenize(text) if tokens is None else tokens
         # Picked out in C: most words are no demonym.
         for token in compress(tokens, map(DEMONYMS.__contains__, map(_KEY, tokens))):
@@ -317,9 +314,11 @@ class Geoparser:
         votes.pop("", None)
         total = sum(votes.values())
         if not total:
-            return {}
+            return _Profile()
         top = max(votes.values())
-        return {cc: v / top for cc, v in votes.items()}
+        profile = _Profile({cc: v / top for cc, v in votes.items()})
+        profile.top = top
+        return profile
 
     def _plausible(self, text: str, slots: list[_Slot], countries: dict[str, float],
                    tokens: list | None = None) -> list[_Slot]:
@@ -514,7 +513,7 @@ class Geoparser:
             removed: set[int] = set()
             tail: list[Mention] = []
             for cue in cues:
-                border = self._border_place(cue, profile)
+                border = self._border_place(cue, profile, mentions)
                 if border is None:
                     continue
                 found = [i for i in range(bisect_left(starts, cue.start),
@@ -526,7 +525,7 @@ class Geoparser:
             return sorted(out, key=lambda m: (m.start, -m.end))
         out = list(mentions)
         for cue in cues:
-            border = self._border_place(cue, profile)
+            border = self._border_place(cue, profile, mentions)
             if border is None:
                 continue
             inner = [m for m in out if cue.start <= m.start and m.end <= cue.end]
@@ -534,13 +533,22 @@ class Geoparser:
             out += _border_mentions(article_id, cue, border, inner)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
-    def _border_place(self, cue: rules.BorderCue, profile: dict[str, float]) -> Place | None:
+    def _border_place(self, cue: rules.BorderCue, profile: dict[str, float],
+                      mentions: list[Mention] = ()) -> Place | None:
         codes = [self._country_code(side) for side in cue.sides]
         if any(code is None for code in codes):
             return None
         if len(codes) == 1:
-            # "the Iranian border" in an Iraq story: the other side is the
-            # article's most prominent country that has a border with it.
+            # "the Suwaydiyah plant near the Iraqi border": the other side is the
+            # country of the place just named; else, "the Iranian border" in an Iraq
+            # story, the article's most prominent country that has a border with it.
+            before = [m.place.country_code for m in mentions
+                      if m.place is not None and m.locational and m.end <= cue.start
+                      and cue.start - m.end < _BORDER_REACH and m.place.kind in _POINT_KINDS]
+            if before and before[-1] not in (None, codes[0]):
+                place = self.gazetteer.get("border:" + "-".join(sorted((codes[0], before[-1]))))
+                if place is not None:
+                    return place
             for other, _ in sorted(profile.items(), key=lambda kv: -kv[1]):
                 if other != codes[0]:
                     place = self.gazetteer.get("border:" + "-".join(sorted((codes[0], other))))
@@ -567,6 +575,8 @@ class Geoparser:
 # Tunisia", "Politics Ukraine") capitalise words that are not given names.
 _NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) (?:[A-Z]\. )?((?:Mc|Mac)?[A-Z][a-z]{2,})\b")
 _INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. ((?:Mc|Mac)?[A-Z][a-z]{2,})\b")
+#: How far before a one-sided border phrase the place that gives its other side may end.
+_BORDER_REACH = 60
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
 _TOWN_BELOW_DIVISION = 100_000
 
@@ -673,6 +683,41 @@ def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
     if any(c.country_code == country.country_code for i, c in anchors if i not in own):
         return None
     return state
+
+
+class _Profile(dict):
+    """Countries -> share of the article's votes (the leader has 1.0), with the scale."""
+
+    top: float = 0.0
+
+    def without(self, votes: Counter[str]) -> dict[str, float]:
+        """The shares once ``votes`` (a name's own) are taken out."""
+        if not votes or not self.top:
+            return self
+        return {cc: share - votes.get(cc, 0.0) / self.top for cc, share in self.items()}
+
+
+def _slot_votes(text: str, slot: _Slot) -> tuple[tuple[str, float], ...]:
+    """What one mention says about the countries the article is about."""
+    if not slot.ranked:
+        return ()
+    top, score = slot.ranked[0]
+    cc = top.country_code or ""
+    if top.kind == Kind.COUNTRY:
+        # "Washington said", "U.S. officials", "U.S. aircraft": the country
+        # as an actor says little about where the story happens.
+        if slot.metonym_role(text) is None and not _ADJECTIVAL.match(text, slot.end):
+            return ((cc, 1.0),)
+        return ()
+    if len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
+        return ((cc, 0.5),)
+    # One vote per country: twenty American Springfields are no more evidence for
+    # the United States than one. But when every reading lies in one country
+    # (Gorham, Maine or New Hampshire), that country is as certain as an
+    # unambiguous name makes it.
+    codes = sorted({cand.country_code or "" for cand, _ in slot.ranked[:5]})
+    share = 0.5 if len(codes) == 1 else 0.1
+    return tuple((code, share) for code in codes)
 
 
 def _home_country(slots: list[_Slot]) -> str | None:
@@ -978,10 +1023,9 @@ def _is_code(cand: Candidate, surface: str) -> bool:
     return len(surface) <= 3 and surface.isupper() and not matched.isupper()
 
 
-def _confident(slot: _Slot) -> bool:
-    if len(slot.ranked) < 2:
-        return True
-    return slot.score - slot.ranked[1][1] > 0.5 or slot.choice is slot.ranked[0][0]
+#: How far a first-pass choice must lead the runner-up to be the others' context: an
+#: Auburn chosen by size alone must not pull Rochester to New York.
+_ANCHOR_MARGIN = 0.5
 
 
 def _inside(cand: Candidate, container: Candidate) -> bool:

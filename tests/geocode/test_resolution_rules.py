@@ -335,3 +335,10 @@ def test_an_artist_based_in_london_shown_in_los_angeles_lives_in_england(parser)
             "California.")
     found = at_spans(parser, text, "London", "Los Angeles", "San Diego", "California")
     assert found["London"].place.country_code == "GB"
+
+
+def test_turkish_drones_hit_a_plant_in_qamishli_near_the_iraqi_border(parser):
+    text = ("Turkey said its drones flew from Turkey again. Turkish officials in Ankara and "
+            "Gaziantep said drones hit a grain store in Qamishli near the Iraqi border.")
+    borders = [m for m in raw(parser, text).values() if m.role == "border"]
+    assert [m.place.name for m in borders] == ["Iraq–Syria border"]
