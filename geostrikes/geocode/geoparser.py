@@ -240,10 +240,12 @@ class Geoparser:
                 largest = _largest_by_country(slot.ranked)
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
-                # A name does not vouch for its own country: "Berlin" twice in a
-                # New Hampshire story is no evidence for Germany.
+                # A town's name does not vouch for its own country: "Berlin" twice in
+                # a New Hampshire story is no evidence for Germany. (A country's name
+                # is: "Iraq" thrice makes it an Iraq story, and Arak no Iraq.)
                 shares = countries
-                if isinstance(countries, _Profile):
+                if isinstance(countries, _Profile) and slot.ranked and (
+                        slot.ranked[0][0].kind != Kind.COUNTRY):
                     own_votes: Counter[str] = Counter()
                     for i in own:
                         for code, vote in slots[i].votes:

@@ -342,3 +342,10 @@ def test_turkish_drones_hit_a_plant_in_qamishli_near_the_iraqi_border(parser):
             "Gaziantep said drones hit a grain store in Qamishli near the Iraqi border.")
     borders = [m for m in raw(parser, text).values() if m.role == "border"]
     assert [m.place.name for m in borders] == ["Iraq–Syria border"]
+
+
+def test_iranian_jets_bombed_targets_in_iraq_is_the_country_not_arak(parser):
+    text = ("Iranian jets bombed targets in Iraq, officials said; Tehran denied that Iran "
+            "had sent jets over Iraq.")
+    iraqs = [m for m in parser.parse(Article("t", text)) if m.text == "Iraq"]
+    assert iraqs and all(m.place.kind == Kind.COUNTRY for m in iraqs)
