@@ -68,12 +68,15 @@ _FALLBACK_NOISE = frozenset(
     "the of republic kingdom state states city county north south east west new great "
     "upper lower central street road river lake mount world cup airport northern southern "
     "eastern western northeast northwest southeast southwest north-west north-east "
-    "south-west south-east centre center district trust memorial".split()
+    "south-west south-east centre center district trust memorial springs falls heights "
+    "hills park beach harbor harbour junction township village".split()
 )
 # A street named after a place is seldom in it ("Atlantic Avenue", "Northumberland
-# Avenue"), unlike a building ("Delhi High Court"): streets get no fallback.
+# Avenue"), unlike a building ("Delhi High Court"): streets get no fallback. Nor do
+# rivers: the Ohio River is not at Ohio's middle, but at the town on its bank that the
+# story is about (its focus).
 _NO_FALLBACK_LAST = frozenset(
-    "street st avenue ave road rd drive boulevard blvd lane highway canal".split()
+    "street st avenue ave road rd drive boulevard blvd lane highway canal river creek".split()
 )
 
 
@@ -237,7 +240,7 @@ class Geoparser:
                 apposition = self._apposition(text, slots, index)
                 partners = _coordinated(text, slots, index)
                 division = _namesake_division(slot)
-                largest = _largest_by_country(slot.ranked)
+                largest = _largest_by_country(slot.ranked, name_key(slot.text))
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
                 # A town's name does not vouch for its own country: "Berlin" twice in
@@ -734,12 +737,17 @@ def _home_country(slots: list[_Slot]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _largest_by_country(ranked: list[tuple[Candidate, float]]) -> dict[str | None, int]:
-    """The population of the largest town of the name in each country."""
+def _largest_by_country(ranked: list[tuple[Candidate, float]], key: str
+                        ) -> dict[str | None, int]:
+    """The population of the largest town of the name in each country.
+
+    Only towns that bear the name as their own: Minneapolis, the "Mill City"
+    of a nickname, does not dwarf the Oregon town of Mill City.
+    """
     largest: dict[str | None, int] = {}
     for cand, _ in ranked:
         if cand.kind == Kind.POPULATED_PLACE and cand.population > largest.get(
-                cand.country_code, -1):
+                cand.country_code, -1) and name_key(cand.name) == key:
             largest[cand.country_code] = cand.population
     return largest
 

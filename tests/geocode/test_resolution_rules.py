@@ -349,3 +349,22 @@ def test_iranian_jets_bombed_targets_in_iraq_is_the_country_not_arak(parser):
             "had sent jets over Iraq.")
     iraqs = [m for m in parser.parse(Article("t", text)) if m.text == "Iraq"]
     assert iraqs and all(m.place.kind == Kind.COUNTRY for m in iraqs)
+
+
+def test_the_ohio_river_crept_toward_the_floodwall_in_cairo_illinois(parser):
+    text = ("CAIRO, Ill. — The Ohio River crept toward the floodwall in Cairo on Sunday, "
+            "and Cairo officials closed the gates.")
+    m = at_spans(parser, text, "CAIRO", "Ill.", "Ohio River")["Ohio River"]
+    assert m.role == "focus" and km(m.latitude, m.longitude, 37.0, -89.18) < 30
+
+
+def test_a_car_struck_a_pole_in_the_cool_springs_area_of_franklin_tennessee(parser):
+    text = "A car struck a pole in the Cool Springs area of Franklin, Tennessee."
+    m = at_spans(parser, text, "Cool Springs", "Franklin", "Tennessee")["Cool Springs"]
+    assert km(m.latitude, m.longitude, 35.93, -86.87) < 50
+
+
+def test_fires_forced_evacuations_in_mill_city_east_of_salem_oregon(parser):
+    text = "Fires forced evacuations in Mill City and Stayton, east of Salem, Oregon."
+    m = at_spans(parser, text, "Mill City", "Stayton", "Salem", "Oregon")["Mill City"]
+    assert m.place.admin1 == "Oregon"
