@@ -230,6 +230,8 @@ class Geoparser:
             # back: measure each against the anchors once per pass.
             reach: dict[int, list[tuple[float, frozenset[int]]]] = {}
             admin1_keys = _admin1_support(slots, anchors, namesakes)
+            counties = {(name_key(c.name), c.admin1) for _, c in anchors
+                        if c.kind == Kind.ADMIN2 and c.admin1}
             for index, slot in enumerate(slots):
                 if not first_pass and keep is not None and not keep(slot.start, slot.end):
                     continue
@@ -243,6 +245,7 @@ class Geoparser:
                 largest = _largest_by_country(slot.ranked, name_key(slot.text))
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
+                county = (name_key(slot.text) + " county") if counties else None
                 # A town's name does not vouch for its own country: "Berlin" twice in
                 # a New Hampshire story is no evidence for Germany. (A country's name
                 # is: "Iraq" thrice makes it an Iraq story, and Arak no Iraq.)
@@ -273,6 +276,11 @@ class Geoparser:
                         score += 3.0
                     score += _partner_bonus(cand, partners)
                     yields = _yields_to_division(cand, division)
+                    if county is not None and (county, cand.admin1) in counties:
+                        # "Lebanon County" in the story: Lebanon is its town, not the
+                        # country, and the county names it as well as a state would.
+                        yields = False
+                        context += 0.9
                     if near and not yields:
                         within = reach.get(cand.pid)
                         if within is None:

@@ -368,3 +368,11 @@ def test_fires_forced_evacuations_in_mill_city_east_of_salem_oregon(parser):
     text = "Fires forced evacuations in Mill City and Stayton, east of Salem, Oregon."
     m = at_spans(parser, text, "Mill City", "Stayton", "Salem", "Oregon")["Mill City"]
     assert m.place.admin1 == "Oregon"
+
+
+def test_she_moved_to_lebanon_county_and_taught_in_lebanon_pennsylvania(parser):
+    text = ("She grew up in Lancaster, moved to Lebanon County in 1970 and taught in "
+            "Lebanon for 30 years, her family in Hershey said.")
+    found = at_spans(parser, text, "Lancaster", "Lebanon County", "Lebanon", "Hershey")
+    assert found["Lebanon"].place.kind == Kind.POPULATED_PLACE
+    assert found["Lebanon"].place.admin1 == "Pennsylvania"
