@@ -32,7 +32,9 @@ The story, source by source
    sites; a row whose source is an OurAirports ident present in the data is
    folded into that airport (its names and military kind) instead.
 8. **Regions**: continents, oceans, seas and a few world regions at their
-   GeoNames points (``gazetteer/regions.csv``).
+   GeoNames points (``gazetteer/regions.csv``); world regions no source places
+   (the Middle East, the Korean Peninsula, Central America, ...) at the mean of
+   their countries' GeoNames points (``DERIVED_REGIONS``).
 
 Every name a place carries becomes ``names`` rows keyed by
 :func:`geostrikes.geocode.normalize.name_key` (exact) and ``loose_key``
@@ -1068,6 +1070,43 @@ def add_regions(gaz: Gazetteer, path: Path) -> None:
     log(f"regions: {len(rows)}")
 
 
+#: World regions that no licensed source gives a point for, each at the mean of its
+#: countries' GeoNames reference points (``country_points.csv``): a derived point, honest
+#: about what it is (its source id lists the countries).
+DERIVED_REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Korean Peninsula": (("KR", "KP"), ("Korea Peninsula", "the Korean Peninsula")),
+    "Baltic states": (("EE", "LV", "LT"), ("Baltics", "Baltic countries", "Baltic nations")),
+    "Middle East": (("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA",
+                     "SA", "SY", "TR", "AE", "YE"), ("Mideast", "Mid-East")),
+    "Central America": (("BZ", "CR", "SV", "GT", "HN", "NI", "PA"), ()),
+    "Horn of Africa": (("DJ", "ER", "ET", "SO"), ()),
+    "Gulf states": (("BH", "KW", "OM", "QA", "SA", "AE"),
+                    ("Gulf Arab states", "Arab Gulf states", "Gulf countries")),
+    "Levant": (("SY", "LB", "IL", "PS", "JO"), ()),
+    "South Caucasus": (("AM", "AZ", "GE"), ("Caucasus",)),
+    "Central Asia": (("KZ", "KG", "TJ", "TM", "UZ"), ()),
+    "Balkans": (("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS"), ("Western Balkans",)),
+}
+
+
+def add_derived_regions(gaz: Gazetteer) -> None:
+    """World regions at the mean of their countries' reference points."""
+    points = {p.cc: (p.lat, p.lon) for p in gaz.places.values() if p.kind == "country"}
+    for name in sorted(DERIVED_REGIONS):
+        codes, alt_names = DERIVED_REGIONS[name]
+        found = [points[cc] for cc in codes if cc in points]
+        if len(found) != len(codes):
+            raise ValueError(f"derived region {name}: countries missing from the gazetteer")
+        lat = round(sum(p[0] for p in found) / len(found), 5)
+        lon = round(sum(p[1] for p in found) / len(found), 5)
+        rid = "derived:" + name.lower().replace(" ", "_")
+        p = Place(rid, name, "region", lat, lon, feature_code="RGN",
+                  source_ids=[f"derived:country_points:{'+'.join(codes)}"])
+        p.add_names([name, *alt_names])
+        gaz.add(p)
+    log(f"derived regions: {len(DERIVED_REGIONS)}")
+
+
 WOF_PLACETYPES = {"locality": "PPL", "localadmin": "PPLA4", "neighbourhood": "PPLX"}
 
 
@@ -1366,6 +1405,7 @@ def build(shared: Path, out: Path, supplement: Path) -> dict[str, int]:
     add_borders(gaz, data, iso3)
     add_supplement(gaz, supplement, oa_ids)
     add_regions(gaz, supplement.parent / "regions.csv")
+    add_derived_regions(gaz)
     assign_admin1(gaz)
     out.parent.mkdir(parents=True, exist_ok=True)
     return write_sqlite(gaz, out, data)

@@ -376,3 +376,21 @@ def test_she_moved_to_lebanon_county_and_taught_in_lebanon_pennsylvania(parser):
     found = at_spans(parser, text, "Lancaster", "Lebanon County", "Lebanon", "Hershey")
     assert found["Lebanon"].place.kind == Kind.POPULATED_PLACE
     assert found["Lebanon"].place.admin1 == "Pennsylvania"
+
+
+def test_talks_on_peace_on_the_korean_peninsula_are_between_the_koreas(parser):
+    text = "Envoys from Beijing urged talks on peace on the Korean Peninsula."
+    m = at_spans(parser, text, "Beijing", "Korean Peninsula")["Korean Peninsula"]
+    assert m.place.kind == Kind.REGION and km(m.latitude, m.longitude, 38.5, 127.3) < 100
+
+
+def test_soldiers_will_rotate_through_poland_and_the_baltic_states(parser):
+    text = "The soldiers will rotate through Poland and the Baltic states until June."
+    m = at_spans(parser, text, "Poland", "Baltic states")["Baltic states"]
+    assert m.place.kind == Kind.REGION and km(m.latitude, m.longitude, 57.0, 24.5) < 150
+
+
+def test_a_deployment_to_support_forces_in_the_middle_east_is_in_the_region(parser):
+    text = "The Ohio unit will support U.S. forces in the Middle East for nine months."
+    m = at_spans(parser, text, "Ohio", "Middle East")["Middle East"]
+    assert m.place.kind == Kind.REGION and 20 < m.latitude < 38 and 30 < m.longitude < 55
