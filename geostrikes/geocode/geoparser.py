@@ -96,6 +96,7 @@ class _Slot:
     choice: Candidate | None = None
     score: float = 0.0
     role: object = _UNASKED  # the metonym rule's answer, once asked
+    dateline: bool = False  # opens a dateline: a town, and the story's own
     # Placed abroad by its own apposition ("Athens, Greece" in an American story): the
     # writer qualified this mention because the bare name means the local place.
     abroad: bool = False
@@ -160,10 +161,16 @@ class Geoparser:
             if not ranked and not recognised:
                 ranked = self._fallback(surface)
             hint = rules.kind_hint(text, start, end)
+            dateline = hint is None and rules.is_dateline(text, start, end)
+            if dateline:
+                # Datelines name towns, never a country alone (Singapore and
+                # Luxembourg are towns of their own name too).
+                hint = Kind.POPULATED_PLACE
+                ranked = [(c, s) for c, s in ranked if c.kind != Kind.COUNTRY] or ranked
             if not ranked and hint is not None:
                 ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
             qualifier = rules.qualifier(text, start) if keep is None or keep(start, end) else None
-            slots.append(_Slot(start, end, surface, ranked, hint, qualifier))
+            slots.append(_Slot(start, end, surface, ranked, hint, qualifier, dateline=dateline))
         return slots
 
     def _adjective_place(self, surface: str, recognised: bool) -> Candidate | None:
@@ -275,7 +282,7 @@ class Geoparser:
                     if _contains_previous(text, slots, index, cand):
                         score += 3.0
                     score += _partner_bonus(cand, partners)
-                    yields = _yields_to_division(cand, division)
+                    yields = not slot.dateline and _yields_to_division(cand, division)
                     if county is not None and (county, cand.admin1) in counties:
                         # "Lebanon County" in the story: Lebanon is its town, not the
                         # country, and the county names it as well as a state would.
@@ -927,8 +934,9 @@ def _one_sense_per_name(slots: list[_Slot], namesakes: list[frozenset[int]]) -> 
         done.add(group)
         # A kind word speaks for its own mention only: "Khost province" does not make
         # every other "Khost" the province.
+        # A dateline's town is the story's own: it speaks for every bare mention.
         chosen = [slots[i] for i in group if slots[i].choice is not None
-                  and slots[i].hint is None and not slots[i].abroad]
+                  and (slots[i].hint is None or slots[i].dateline) and not slots[i].abroad]
         if not chosen:
             continue
         best = max(chosen, key=lambda s: (s.score, -s.start))

@@ -325,6 +325,27 @@ def qualifier(text: str, start: int) -> Qualifier | None:
     return None
 
 
+# A dateline: the capitalised name that opens a line, then perhaps its state or
+# country and the agency, then the dash ("JORDAN —", "SALEM, Ore. —", "ROME (AP) -").
+_DATELINE_AFTER = re.compile(r"(?:,[^\n,—–]{1,30}?)?\s*(?:\([\w .]{1,20}\)\s*)?[—–-]\s")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a dateline, which names a town.
+
+    A paper files from Jordan, Minnesota, never from the kingdom alone.
+
+    Examples
+    --------
+    >>> is_dateline("SALEM, Ore. — Lawmakers met.", 0, 5)
+    True
+    >>> is_dateline("US officials said", 0, 2)
+    False
+    """
+    return ((start == 0 or text[start - 1] == "\n") and text[start:end].isupper()
+            and _DATELINE_AFTER.match(text, end) is not None)
+
+
 def kind_hint(text: str, start: int, end: int) -> Kind | None:
     """The kind of place the surrounding words name ("X province" -> admin1)."""
     after = text[end:end + 30]

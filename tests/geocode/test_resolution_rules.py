@@ -394,3 +394,12 @@ def test_a_deployment_to_support_forces_in_the_middle_east_is_in_the_region(pars
     text = "The Ohio unit will support U.S. forces in the Middle East for nine months."
     m = at_spans(parser, text, "Ohio", "Middle East")["Middle East"]
     assert m.place.kind == Kind.REGION and 20 < m.latitude < 38 and 30 < m.longitude < 55
+
+
+def test_a_jordan_dateline_over_a_school_board_story_is_the_minnesota_town(parser):
+    text = ("JORDAN — The school board voted Monday to hire a bus firm from Shakopee and "
+            "New Prague. A teacher who had worked in Amman and Irbid spoke.")
+    spans = [(0, 6)] + [(text.index(s), text.index(s) + len(s))
+                        for s in ("Shakopee", "New Prague", "Amman", "Irbid")]
+    found = parser.parse(Article("t", text, spans=tuple(sorted(spans))))
+    assert found[0].place.kind == Kind.POPULATED_PLACE and found[0].place.admin1 == "Minnesota"
