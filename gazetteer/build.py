@@ -401,6 +401,22 @@ def keyword_names(keywords: str) -> list[str]:
     return names
 
 
+def airport_keywords(keywords: list[str], wider: set[str]) -> list[str]:
+    """The keywords that may name the airport itself.
+
+    Those that name a people, a country or a province go ("Kurdistan"), and so
+    do the forms of such a name beside it ("Kurd", "Kurdish").
+
+    Examples
+    --------
+    >>> airport_keywords(["Kurd", "Kurdish", "Kurdistan", "Slemani"], {"kurdistan"})
+    ['Slemani']
+    """
+    dropped = [name_key(kw) for kw in keywords if name_key(kw) in wider]
+    return [kw for kw in keywords if name_key(kw) not in wider and not any(
+        len(name_key(kw)) >= 4 and d.startswith(name_key(kw)[:4]) for d in dropped)]
+
+
 def country_name_forms(cc: str, name: str) -> list[str]:
     """The name and the curated short forms of a country, main name first."""
     return list(dict.fromkeys([name, *COUNTRY_ALIASES.get(cc, ())]))
@@ -1178,7 +1194,7 @@ def add_airports(gaz: Gazetteer, data: Path) -> dict[str, str]:
                   cc=r.iso_country or None, feature_code=fcode, source_ids=[f"ourairports:{r.ident}"])
         if ner is not None:
             p.add_source(f"ne:airport:{ner.gps_code or ner.iata_code}")
-        keywords = [kw for kw in keyword_names(r.keywords) if name_key(kw) not in wider]
+        keywords = airport_keywords(keyword_names(r.keywords), wider)
         for n in [r.name, *keywords,
                   *([ner.name] if ner is not None and isinstance(ner.name, str) else [])]:
             for form in airfield_name_forms(n):
