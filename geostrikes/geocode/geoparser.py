@@ -159,7 +159,7 @@ class Geoparser:
             if recognised and ranked and text[end:end + 1] != ".":
                 ranked = _unabbreviated(ranked, surface)
             if not ranked and not recognised:
-                ranked = self._fallback(surface)
+                ranked = self._postal_state(surface) or self._fallback(surface)
             hint = rules.kind_hint(text, start, end)
             dateline = hint is None and rules.is_dateline(text, start, end)
             if dateline:
@@ -195,6 +195,19 @@ class Geoparser:
             self._rank_cache.clear()
         self._rank_cache[surface] = found
         return found
+
+    def _postal_state(self, surface: str) -> list[tuple[Candidate, float]]:
+        """The state a given span's postal code names ("Cleveland, OH").
+
+        The gazetteer leaves out the codes that are also words (OH, IN, ME):
+        recognised in running text they would be the words, but a span the
+        input calls a place can only be the state.
+        """
+        name = _POSTAL_WORD_STATES.get(surface)
+        if name is None:
+            return []
+        country = "CA" if surface == "ON" else "US"
+        return self.gazetteer.rank(name, country=country, kind=Kind.ADMIN1)[:1]
 
     def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
         """Candidates for the longest part of a name that is known ("Dubai World Cup")."""
@@ -599,6 +612,12 @@ _INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. ((?:Mc|Mac)?[A-Z][a-z]{2,}
 _BORDER_REACH = 60
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
 _TOWN_BELOW_DIVISION = 100_000
+#: Postal codes the gazetteer does not store because they are also words.
+_POSTAL_WORD_STATES = {
+    "IN": "Indiana", "OR": "Oregon", "ME": "Maine", "OK": "Oklahoma", "HI": "Hawaii",
+    "OH": "Ohio", "PA": "Pennsylvania", "MA": "Massachusetts", "DE": "Delaware",
+    "AL": "Alabama", "ID": "Idaho", "ON": "Ontario",
+}
 
 
 #: A country name used as an adjective: "U.S. aircraft", "US-led", "Iran-backed".

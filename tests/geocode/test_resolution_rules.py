@@ -421,3 +421,10 @@ def test_aid_agencies_warned_of_hunger_across_west_africa(parser):
     text = "Aid agencies warned of hunger across West Africa and the Sahel."
     m = at_spans(parser, text, "West Africa")["West Africa"]
     assert m.place.kind == Kind.REGION and 5 < m.latitude < 20 and -15 < m.longitude < 10
+
+
+def test_the_band_played_cleveland_oh_and_erie_pa(parser):
+    text = "The band played Cleveland, OH, and Erie, PA, last week."
+    found = at_spans(parser, text, "Cleveland", "OH", "Erie", "PA")
+    assert found["OH"].place.name == "Ohio" and found["PA"].place.name == "Pennsylvania"
+    assert found["Erie"].place.admin1 == "Pennsylvania"
