@@ -69,8 +69,8 @@ _FALLBACK_NOISE = frozenset(
     "upper lower central street road river lake mount world cup airport northern southern "
     "eastern western northeast northwest southeast southwest north-west north-east "
     "south-west south-east centre center district trust memorial springs falls heights "
-    "hills park beach harbor harbour junction township village".split()
-)
+    "hills park beach harbor harbour junction township village downtown uptown midtown".split()
+) | {"old town", "old city", "town centre", "city centre", "city center"}
 # A street named after a place is seldom in it ("Atlantic Avenue", "Northumberland
 # Avenue"), unlike a building ("Delhi High Court"): streets get no fallback. Nor do
 # rivers: the Ohio River is not at Ohio's middle, but at the town on its bank that the
@@ -97,6 +97,8 @@ class _Slot:
     score: float = 0.0
     role: object = _UNASKED  # the metonym rule's answer, once asked
     dateline: bool = False  # opens a dateline: a town, and the story's own
+    # Resolved by a part of its name ("Dubai World Cup"): a guess, no one's context.
+    guessed: bool = False
     # Placed abroad by its own apposition ("Athens, Greece" in an American story): the
     # writer qualified this mention because the bare name means the local place.
     abroad: bool = False
@@ -158,8 +160,12 @@ class Geoparser:
             ranked = self._ranked(surface)
             if recognised and ranked and text[end:end + 1] != ".":
                 ranked = _unabbreviated(ranked, surface)
+            guessed = False
             if not ranked and not recognised:
-                ranked = self._postal_state(surface) or self._fallback(surface)
+                ranked = self._postal_state(surface)
+                if not ranked:
+                    ranked = self._fallback(surface)
+                    guessed = bool(ranked)
             hint = rules.kind_hint(text, start, end)
             dateline = hint is None and rules.is_dateline(text, start, end)
             if dateline:
@@ -170,7 +176,8 @@ class Geoparser:
             if not ranked and hint is not None:
                 ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
             qualifier = rules.qualifier(text, start) if keep is None or keep(start, end) else None
-            slots.append(_Slot(start, end, surface, ranked, hint, qualifier, dateline=dateline))
+            slots.append(_Slot(start, end, surface, ranked, hint, qualifier, dateline=dateline,
+                               guessed=guessed))
         return slots
 
     def _adjective_place(self, surface: str, recognised: bool) -> Candidate | None:
@@ -322,7 +329,8 @@ class Geoparser:
                     qualified.append(slot)
             if first_pass:
                 anchors = [(i, s.choice) for i, s in enumerate(slots)
-                           if s.choice is not None and s.margin > _ANCHOR_MARGIN]
+                           if s.choice is not None and s.margin > _ANCHOR_MARGIN
+                           and not s.guessed]
                 near = _anchor_grid(_anchor_points(anchors))
         if qualified:
             home = _home_country(slots)

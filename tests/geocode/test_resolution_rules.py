@@ -428,3 +428,18 @@ def test_the_band_played_cleveland_oh_and_erie_pa(parser):
     found = at_spans(parser, text, "Cleveland", "OH", "Erie", "PA")
     assert found["OH"].place.name == "Ohio" and found["PA"].place.name == "Pennsylvania"
     assert found["Erie"].place.admin1 == "Pennsylvania"
+
+
+def test_the_montgomery_county_history_center_in_red_oak_iowa_is_no_alabama_anchor(parser):
+    text = ("The Montgomery County Democrats met at the Montgomery County History Center in "
+            "Red Oak, Iowa, and then drove to Clarinda.")
+    found = at_spans(parser, text, "Montgomery County", "Montgomery County History Center",
+                     "Red Oak", "Iowa", "Clarinda")
+    assert found["Montgomery County"].place.admin1 == "Iowa"
+
+
+def test_trains_stop_at_old_town_manassas_in_virginia(parser):
+    text = "Trains stop at Old Town Manassas, a short drive from Gainesville, Virginia."
+    found = at_spans(parser, text, "Old Town Manassas", "Gainesville", "Virginia")
+    m = found["Old Town Manassas"]
+    assert km(m.latitude, m.longitude, 38.75, -77.47) < 30
