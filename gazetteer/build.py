@@ -1033,7 +1033,7 @@ def add_geonames_places(gaz: Gazetteer, data: Path) -> None:
         p.add_names(alts)
         p.origin = "geonames"
         gaz.add(p)
-        if fresh is not None and cc in COUNTY_COUNTRIES and fresh[11]:
+        if fresh is not None and (cc in COUNTY_COUNTRIES or cc in DISTRICT_COUNTRIES) and fresh[11]:
             gaz.county_points[f"{cc}.{a1}.{fresh[11]}"].append((lat, lon, pop))
     log(f"GeoNames populated places: {len(ids)}")
 
@@ -1074,6 +1074,46 @@ def add_counties(gaz: Gazetteer, data: Path) -> None:
         gaz.add(p)
         added += 1
     log(f"counties: {added} at the mean of their towns")
+    add_districts(gaz, data)
+
+
+#: Countries whose GeoNames districts (admin2) are added at the mean of their towns, for
+#: want of a polygon source: Pakistan's tribal districts are where its strikes fall.
+DISTRICT_COUNTRIES = frozenset({"PK"})
+_DISTRICT_SUFFIX = re.compile(r"\s+(?:Tribal\s+)?(?:Agency|District)$")
+
+
+def add_districts(gaz: Gazetteer, data: Path) -> None:
+    """Districts of ``DISTRICT_COUNTRIES`` from GeoNames ``admin2Codes``, at their towns' mean.
+
+    "South Waziristan Agency" is also named "South Waziristan", unless a town
+    of the country bears that name (Swat, Sialkot stay the towns' names).
+    """
+    town_keys = {name_key(n) for p in gaz.places.values()
+                 if p.kind == "populated_place" and p.cc in DISTRICT_COUNTRIES
+                 for n in [p.name, *p.names]}
+    added = 0
+    for row in read_tsv_gz(data / "geonames/admin2Codes.txt.gz"):
+        if len(row) < 4:
+            continue
+        code, name, ascii_name, gid = row[:4]
+        cc, a1, _a2 = code.split(".", 2)
+        points = gaz.county_points.get(code)
+        if cc not in DISTRICT_COUNTRIES or not points or f"gn:{gid}" in gaz.places:
+            continue
+        lat = sum(pt[0] for pt in points) / len(points)
+        lon = sum(pt[1] for pt in points) / len(points)
+        p = Place(f"gn:{gid}", ascii_name, "admin2", round(lat, 5), round(lon, 5), cc=cc,
+                  population=sum(pt[2] for pt in points), feature_code="ADM2",
+                  source_ids=[f"geonames:{gid}"], admin1_code=f"{cc}.{a1}")
+        names = [ascii_name, name]
+        bare = _DISTRICT_SUFFIX.sub("", ascii_name)
+        if bare != ascii_name and name_key(bare) not in town_keys:
+            names.append(bare)
+        p.add_names(names)
+        gaz.add(p)
+        added += 1
+    log(f"districts: {added} at the mean of their towns")
 
 
 def add_regions(gaz: Gazetteer, path: Path) -> None:

@@ -443,3 +443,9 @@ def test_trains_stop_at_old_town_manassas_in_virginia(parser):
     found = at_spans(parser, text, "Old Town Manassas", "Gainesville", "Virginia")
     m = found["Old Town Manassas"]
     assert km(m.latitude, m.longitude, 38.75, -77.47) < 30
+
+
+def test_a_drone_strike_in_south_waziristan_hit_near_wana(parser):
+    m = raw(parser, "A drone strike in South Waziristan killed three men, officials said.")
+    place = m["South Waziristan"].place
+    assert place.country_code == "PK" and km(place.latitude, place.longitude, 32.3, 69.6) < 60
