@@ -138,6 +138,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
         self._rank_cache: dict[str, list[tuple[Candidate, float]]] = {}
+        self._facts_cache: dict[str, tuple[list, tuple]] = {}
 
     # -- stages ---------------------------------------------------------------------
 
@@ -216,6 +217,23 @@ class Geoparser:
         country = "CA" if surface == "ON" else "US"
         return self.gazetteer.rank(name, country=country, kind=Kind.ADMIN1)[:1]
 
+    def _name_facts(self, slot: _Slot
+                    ) -> tuple[frozenset[str | None], dict[str | None, int], int]:
+        """The slot's namesake divisions and largest towns, kept per surface.
+
+        They depend on the candidates only, which the rank cache shares across
+        articles: worked out once per list, not per mention and pass.
+        """
+        found = self._facts_cache.get(slot.text)
+        if found is not None and found[0] is slot.ranked:
+            return found[1]
+        largest = _largest_by_country(slot.ranked, name_key(slot.text))
+        facts = (_namesake_division(slot), largest, max(largest.values(), default=0))
+        if len(self._facts_cache) >= _RANK_CACHE_SIZE:
+            self._facts_cache.clear()
+        self._facts_cache[slot.text] = (slot.ranked, facts)
+        return facts
+
     def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
         """Candidates for the longest part of a name that is known ("Dubai World Cup")."""
         words = surface.replace("-", " ").split()
@@ -268,25 +286,28 @@ class Geoparser:
                 own = namesakes[index]
                 apposition = self._apposition(text, slots, index)
                 partners = _coordinated(text, slots, index)
-                division = _namesake_division(slot)
-                largest = _largest_by_country(slot.ranked, name_key(slot.text))
+                division, largest, largest_any = self._name_facts(slot)
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
                 county = (name_key(slot.text) + " county") if counties else None
                 # A town's name does not vouch for its own country: "Berlin" twice in
                 # a New Hampshire story is no evidence for Germany. (A country's name
                 # is: "Iraq" thrice makes it an Iraq story, and Arak no Iraq.)
-                shares = countries
-                if isinstance(countries, _Profile) and slot.ranked and (
-                        slot.ranked[0][0].kind != Kind.COUNTRY):
-                    own_votes: Counter[str] = Counter()
+                discount: dict[str, float] = {}
+                if isinstance(countries, _Profile) and countries.top and (
+                        slot.ranked and slot.ranked[0][0].kind != Kind.COUNTRY):
                     for i in own:
                         for code, vote in slots[i].votes:
-                            own_votes[code] += vote
-                    shares = countries.without(own_votes)
+                            discount[code] = discount.get(code, 0.0) + vote / countries.top
                 best, best_score, runner_up = None, -math.inf, -math.inf
                 for cand, base in slot.ranked:
-                    score = base + 1.3 * shares.get(cand.country_code or "", 0.0)
+                    code = cand.country_code or ""
+                    share = countries.get(code)
+                    if share is None:
+                        share = 0.0
+                    elif discount:
+                        share -= discount.get(code, 0.0)
+                    score = base + 1.3 * share
                     if hint is not None and cand.kind == hint:
                         score += 2.0
                     context = 0.0
@@ -314,7 +335,8 @@ class Geoparser:
                             within = reach[cand.pid] = _in_reach(cand, near)
                         context += _proximity(within, own)
                     # A town named like a state is dwarfed by the state ("a man in Florida").
-                    score += context * (0.5 if yields else _dwarf_factor(cand, largest))
+                    score += context * (0.5 if yields else
+                                        _dwarf_factor(cand, largest, largest_any))
                     if state is not None and cand.pid == state.pid:
                         score += 2.5
                     if score > best_score:
@@ -737,12 +759,6 @@ class _Profile(dict):
 
     top: float = 0.0
 
-    def without(self, votes: Counter[str]) -> dict[str, float]:
-        """The shares once ``votes`` (a name's own) are taken out."""
-        if not votes or not self.top:
-            return self
-        return {cc: share - votes.get(cc, 0.0) / self.top for cc, share in self.items()}
-
 
 def _slot_votes(text: str, slot: _Slot) -> tuple[tuple[str, float], ...]:
     """What one mention says about the countries the article is about."""
@@ -794,7 +810,7 @@ def _largest_by_country(ranked: list[tuple[Candidate, float]], key: str
     return largest
 
 
-def _dwarf_factor(cand: Candidate, largest: dict[str | None, int]) -> float:
+def _dwarf_factor(cand: Candidate, largest: dict[str | None, int], largest_any: int) -> float:
     """How much regional context counts for a town dwarfed by a namesake city.
 
     A story that mentions Mississippi and "Louisville" more likely means the
@@ -807,7 +823,7 @@ def _dwarf_factor(cand: Candidate, largest: dict[str | None, int]) -> float:
         return 1.0
     if cand.population * _DWARF_RATIO < largest.get(cand.country_code, 0):
         return 0.5
-    if cand.population * _DWARF_RATIO_ABROAD < max(largest.values(), default=0):
+    if cand.population * _DWARF_RATIO_ABROAD < largest_any:
         return 0.5  # London, California (1,869 people) against London
     return 1.0
 
