@@ -1044,6 +1044,29 @@ COUNTY_COUNTRIES = frozenset({"US"})
 COUNTY_WORDS = re.compile(r"\b(County|Parish|Borough|Census Area|Municipality)$")
 
 
+def admin2_at_towns(gaz: Gazetteer, data: Path, countries: frozenset[str]
+                    ) -> Iterator[tuple[str, str, Place]]:
+    """GeoNames ``admin2Codes`` records of ``countries`` at the mean of their towns.
+
+    Yields ``(name, ascii_name, place)`` with the place not yet named or
+    added; records without a town, or whose id is taken, are skipped.
+    """
+    for row in read_tsv_gz(data / "geonames/admin2Codes.txt.gz"):
+        if len(row) < 4:
+            continue
+        code, name, ascii_name, gid = row[:4]
+        cc, a1, _a2 = code.split(".", 2)
+        points = gaz.county_points.get(code)
+        if cc not in countries or not points or f"gn:{gid}" in gaz.places:
+            continue
+        lat = sum(pt[0] for pt in points) / len(points)
+        lon = sum(pt[1] for pt in points) / len(points)
+        yield name, ascii_name, Place(
+            f"gn:{gid}", ascii_name, "admin2", round(lat, 5), round(lon, 5), cc=cc,
+            population=sum(pt[2] for pt in points), feature_code="ADM2",
+            source_ids=[f"geonames:{gid}"], admin1_code=f"{cc}.{a1}")
+
+
 def add_counties(gaz: Gazetteer, data: Path) -> None:
     """US counties from GeoNames ``admin2Codes``, each at the mean of its towns.
 
@@ -1055,21 +1078,9 @@ def add_counties(gaz: Gazetteer, data: Path) -> None:
     is a name: a bare "Harris" is more often a person or a town.
     """
     added = 0
-    for row in read_tsv_gz(data / "geonames/admin2Codes.txt.gz"):
-        if len(row) < 4:
+    for name, ascii_name, p in admin2_at_towns(gaz, data, COUNTY_COUNTRIES):
+        if not COUNTY_WORDS.search(ascii_name):
             continue
-        code, name, ascii_name, gid = row[:4]
-        cc, a1, _a2 = code.split(".", 2)
-        points = gaz.county_points.get(code)
-        if cc not in COUNTY_COUNTRIES or not points or not COUNTY_WORDS.search(ascii_name):
-            continue
-        if f"gn:{gid}" in gaz.places:
-            continue
-        lat = sum(pt[0] for pt in points) / len(points)
-        lon = sum(pt[1] for pt in points) / len(points)
-        p = Place(f"gn:{gid}", ascii_name, "admin2", round(lat, 5), round(lon, 5), cc=cc,
-                  population=sum(pt[2] for pt in points), feature_code="ADM2",
-                  source_ids=[f"geonames:{gid}"], admin1_code=f"{cc}.{a1}")
         p.add_names([ascii_name, name])
         gaz.add(p)
         added += 1
@@ -1093,19 +1104,7 @@ def add_districts(gaz: Gazetteer, data: Path) -> None:
                  if p.kind == "populated_place" and p.cc in DISTRICT_COUNTRIES
                  for n in [p.name, *p.names]}
     added = 0
-    for row in read_tsv_gz(data / "geonames/admin2Codes.txt.gz"):
-        if len(row) < 4:
-            continue
-        code, name, ascii_name, gid = row[:4]
-        cc, a1, _a2 = code.split(".", 2)
-        points = gaz.county_points.get(code)
-        if cc not in DISTRICT_COUNTRIES or not points or f"gn:{gid}" in gaz.places:
-            continue
-        lat = sum(pt[0] for pt in points) / len(points)
-        lon = sum(pt[1] for pt in points) / len(points)
-        p = Place(f"gn:{gid}", ascii_name, "admin2", round(lat, 5), round(lon, 5), cc=cc,
-                  population=sum(pt[2] for pt in points), feature_code="ADM2",
-                  source_ids=[f"geonames:{gid}"], admin1_code=f"{cc}.{a1}")
+    for name, ascii_name, p in admin2_at_towns(gaz, data, DISTRICT_COUNTRIES):
         names = [ascii_name, name]
         bare = _DISTRICT_SUFFIX.sub("", ascii_name)
         if bare != ascii_name and name_key(bare) not in town_keys:
