@@ -32,7 +32,9 @@ The story, source by source
    sites; a row whose source is an OurAirports ident present in the data is
    folded into that airport (its names and military kind) instead.
 8. **Regions**: continents, oceans, seas and a few world regions at their
-   GeoNames points (``gazetteer/regions.csv``).
+   GeoNames points (``gazetteer/regions.csv``); world regions no source places
+   (the Middle East, the Korean Peninsula, Central America, ...) at the mean of
+   their countries' GeoNames points (``DERIVED_REGIONS``).
 
 Every name a place carries becomes ``names`` rows keyed by
 :func:`geostrikes.geocode.normalize.name_key` (exact) and ``loose_key``
@@ -71,6 +73,7 @@ from geostrikes.geocode.gazetteer import (  # noqa: E402
     SCHEMA_SQL,
     SCHEMA_VERSION,
 )
+from geostrikes.geocode.demonyms import DEMONYMS  # noqa: E402
 from geostrikes.geocode.normalize import loose_key, name_key  # noqa: E402
 
 BUILD_SCRIPT_VERSION = "1.1"
@@ -128,8 +131,10 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CD": ("DRC", "DR Congo", "D.R. Congo", "Democratic Republic of the Congo", "Congo-Kinshasa",
            "Congo"),
     "CG": ("Congo", "Congo-Brazzaville", "Republic of the Congo"),
-    "KR": ("South Korea", "ROK", "Korea"),
-    "KP": ("North Korea", "DPRK"),
+    "KR": ("South Korea", "ROK", "Korea", "Republic of Korea"),
+    "KP": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
+    # South African papers write "SA" for their country; context tells it from Saudi Arabia.
+    "ZA": ("SA",),
     "RU": ("Russia", "Russian Federation"),
     "IR": ("Iran", "Islamic Republic of Iran", "Persia"),
     "SY": ("Syria", "Syrian Arab Republic"),
@@ -159,6 +164,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "GM": ("Gambia", "The Gambia"),
     "BS": ("Bahamas", "The Bahamas"),
     "FM": ("Micronesia",),
+    "TT": ("Trinidad and Tobago", "T&T"),
 }
 
 #: Curated extra names of divisions that no source carries (place id -> names).
@@ -393,6 +399,22 @@ def keyword_names(keywords: str) -> list[str]:
         if kw and not _CODE_LIKE.match(kw):
             names.append(kw)
     return names
+
+
+def airport_keywords(keywords: list[str], wider: set[str]) -> list[str]:
+    """The keywords that may name the airport itself.
+
+    Those that name a people, a country or a province go ("Kurdistan"), and so
+    do the forms of such a name beside it ("Kurd", "Kurdish").
+
+    Examples
+    --------
+    >>> airport_keywords(["Kurd", "Kurdish", "Kurdistan", "Slemani"], {"kurdistan"})
+    ['Slemani']
+    """
+    dropped = [name_key(kw) for kw in keywords if name_key(kw) in wider]
+    return [kw for kw in keywords if name_key(kw) not in wider and not any(
+        len(name_key(kw)) >= 4 and d.startswith(name_key(kw)[:4]) for d in dropped)]
 
 
 def country_name_forms(cc: str, name: str) -> list[str]:
@@ -691,7 +713,8 @@ POSTAL_WORDS = frozenset({"IN", "OR", "ME", "OK", "HI", "OH", "AS", "DE", "PA", 
                           "NO", "AL", "ID"})
 
 
-#: The abbreviations of US states in AP style ("Allendale, N.J.", "Tampa, Fla."), by GeoNames
+#: The abbreviations of US states in AP style ("Allendale, N.J.", "Tampa, Fla."), and of
+#: Australian states and Canadian provinces as their papers write them, by GeoNames
 #: admin1 code. Those that are also common words or titles (Miss., Col., Del., Ind., Mass.,
 #: Wash., Mo.) are left out.
 AP_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -705,6 +728,13 @@ AP_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "US.SC": ("S.C.",), "US.SD": ("S.D.",), "US.TN": ("Tenn.",), "US.TX": ("Tex.",),
     "US.VT": ("Vt.",), "US.VA": ("Va.",), "US.WV": ("W.Va.", "W. Va."), "US.WI": ("Wis.",),
     "US.WY": ("Wyo.",), "US.DC": ("D.C.",),
+    # Australian and Canadian press abbreviations ("Dubbo, NSW", "Kelowna, B.C."); "Man."
+    # (Manitoba) is a word and left out.
+    "AU.02": ("NSW", "N.S.W."), "AU.07": ("Vic.",), "AU.04": ("Qld", "Qld."),
+    "AU.08": ("WA",), "AU.05": ("SA",), "AU.06": ("Tas.",), "AU.03": ("NT",),
+    "CA.01": ("Alta.",), "CA.02": ("B.C.",), "CA.08": ("Ont.",), "CA.10": ("Que.",),
+    "CA.11": ("Sask.",), "CA.07": ("N.S.",), "CA.04": ("N.B.",), "CA.05": ("Nfld.",),
+    "CA.09": ("P.E.I.",),
 }
 
 
@@ -1003,7 +1033,7 @@ def add_geonames_places(gaz: Gazetteer, data: Path) -> None:
         p.add_names(alts)
         p.origin = "geonames"
         gaz.add(p)
-        if fresh is not None and cc in COUNTY_COUNTRIES and fresh[11]:
+        if fresh is not None and (cc in COUNTY_COUNTRIES or cc in DISTRICT_COUNTRIES) and fresh[11]:
             gaz.county_points[f"{cc}.{a1}.{fresh[11]}"].append((lat, lon, pop))
     log(f"GeoNames populated places: {len(ids)}")
 
@@ -1012,6 +1042,29 @@ def add_geonames_places(gaz: Gazetteer, data: Path) -> None:
 #: endings that mark them; GeoNames admin2 records have no coordinates of their own.
 COUNTY_COUNTRIES = frozenset({"US"})
 COUNTY_WORDS = re.compile(r"\b(County|Parish|Borough|Census Area|Municipality)$")
+
+
+def admin2_at_towns(gaz: Gazetteer, data: Path, countries: frozenset[str]
+                    ) -> Iterator[tuple[str, str, Place]]:
+    """GeoNames ``admin2Codes`` records of ``countries`` at the mean of their towns.
+
+    Yields ``(name, ascii_name, place)`` with the place not yet named or
+    added; records without a town, or whose id is taken, are skipped.
+    """
+    for row in read_tsv_gz(data / "geonames/admin2Codes.txt.gz"):
+        if len(row) < 4:
+            continue
+        code, name, ascii_name, gid = row[:4]
+        cc, a1, _a2 = code.split(".", 2)
+        points = gaz.county_points.get(code)
+        if cc not in countries or not points or f"gn:{gid}" in gaz.places:
+            continue
+        lat = sum(pt[0] for pt in points) / len(points)
+        lon = sum(pt[1] for pt in points) / len(points)
+        yield name, ascii_name, Place(
+            f"gn:{gid}", ascii_name, "admin2", round(lat, 5), round(lon, 5), cc=cc,
+            population=sum(pt[2] for pt in points), feature_code="ADM2",
+            source_ids=[f"geonames:{gid}"], admin1_code=f"{cc}.{a1}")
 
 
 def add_counties(gaz: Gazetteer, data: Path) -> None:
@@ -1025,25 +1078,41 @@ def add_counties(gaz: Gazetteer, data: Path) -> None:
     is a name: a bare "Harris" is more often a person or a town.
     """
     added = 0
-    for row in read_tsv_gz(data / "geonames/admin2Codes.txt.gz"):
-        if len(row) < 4:
+    for name, ascii_name, p in admin2_at_towns(gaz, data, COUNTY_COUNTRIES):
+        if not COUNTY_WORDS.search(ascii_name):
             continue
-        code, name, ascii_name, gid = row[:4]
-        cc, a1, _a2 = code.split(".", 2)
-        points = gaz.county_points.get(code)
-        if cc not in COUNTY_COUNTRIES or not points or not COUNTY_WORDS.search(ascii_name):
-            continue
-        if f"gn:{gid}" in gaz.places:
-            continue
-        lat = sum(pt[0] for pt in points) / len(points)
-        lon = sum(pt[1] for pt in points) / len(points)
-        p = Place(f"gn:{gid}", ascii_name, "admin2", round(lat, 5), round(lon, 5), cc=cc,
-                  population=sum(pt[2] for pt in points), feature_code="ADM2",
-                  source_ids=[f"geonames:{gid}"], admin1_code=f"{cc}.{a1}")
         p.add_names([ascii_name, name])
         gaz.add(p)
         added += 1
     log(f"counties: {added} at the mean of their towns")
+    add_districts(gaz, data)
+
+
+#: Countries whose GeoNames districts (admin2) are added at the mean of their towns, for
+#: want of a polygon source: Pakistan's tribal districts are where its strikes fall.
+DISTRICT_COUNTRIES = frozenset({"PK"})
+_DISTRICT_SUFFIX = re.compile(r"\s+(?:Tribal\s+)?(?:Agency|District)$")
+
+
+def add_districts(gaz: Gazetteer, data: Path) -> None:
+    """Districts of ``DISTRICT_COUNTRIES`` from GeoNames ``admin2Codes``, at their towns' mean.
+
+    "South Waziristan Agency" is also named "South Waziristan", unless a town
+    of the country bears that name (Swat, Sialkot stay the towns' names).
+    """
+    town_keys = {name_key(n) for p in gaz.places.values()
+                 if p.kind == "populated_place" and p.cc in DISTRICT_COUNTRIES
+                 for n in [p.name, *p.names]}
+    added = 0
+    for name, ascii_name, p in admin2_at_towns(gaz, data, DISTRICT_COUNTRIES):
+        names = [ascii_name, name]
+        bare = _DISTRICT_SUFFIX.sub("", ascii_name)
+        if bare != ascii_name and name_key(bare) not in town_keys:
+            names.append(bare)
+        p.add_names(names)
+        gaz.add(p)
+        added += 1
+    log(f"districts: {added} at the mean of their towns")
 
 
 def add_regions(gaz: Gazetteer, path: Path) -> None:
@@ -1056,6 +1125,49 @@ def add_regions(gaz: Gazetteer, path: Path) -> None:
         p.add_names([r["name"], *split_names(r["alt_names"])])
         gaz.add(p)
     log(f"regions: {len(rows)}")
+
+
+#: World regions that no licensed source gives a point for, each at the mean of its
+#: countries' GeoNames reference points (``country_points.csv``): a derived point, honest
+#: about what it is (its source id lists the countries).
+DERIVED_REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Korean Peninsula": (("KR", "KP"), ("Korea Peninsula", "the Korean Peninsula")),
+    "Baltic states": (("EE", "LV", "LT"), ("Baltics", "Baltic countries", "Baltic nations")),
+    "Middle East": (("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA",
+                     "SA", "SY", "TR", "AE", "YE"), ("Mideast", "Mid-East")),
+    "Central America": (("BZ", "CR", "SV", "GT", "HN", "NI", "PA"), ()),
+    "Horn of Africa": (("DJ", "ER", "ET", "SO"), ()),
+    "Gulf states": (("BH", "KW", "OM", "QA", "SA", "AE"),
+                    ("Gulf Arab states", "Arab Gulf states", "Gulf countries")),
+    "Levant": (("SY", "LB", "IL", "PS", "JO"), ()),
+    "South Caucasus": (("AM", "AZ", "GE"), ("Caucasus",)),
+    "Central Asia": (("KZ", "KG", "TJ", "TM", "UZ"), ()),
+    "Balkans": (("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS"), ("Western Balkans",)),
+    "North Africa": (("DZ", "EG", "LY", "MA", "TN"), ("Northern Africa",)),
+    "West Africa": (("BJ", "BF", "CV", "CI", "GM", "GH", "GN", "GW", "LR", "ML", "MR", "NE",
+                     "NG", "SN", "SL", "TG"), ("Western Africa",)),
+    "East Africa": (("BI", "KE", "RW", "SS", "TZ", "UG"), ("Eastern Africa",)),
+    "Southeast Asia": (("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"),
+                       ("South-East Asia", "South East Asia")),
+}
+
+
+def add_derived_regions(gaz: Gazetteer) -> None:
+    """World regions at the mean of their countries' reference points."""
+    points = {p.cc: (p.lat, p.lon) for p in gaz.places.values() if p.kind == "country"}
+    for name in sorted(DERIVED_REGIONS):
+        codes, alt_names = DERIVED_REGIONS[name]
+        found = [points[cc] for cc in codes if cc in points]
+        if len(found) != len(codes):
+            raise ValueError(f"derived region {name}: countries missing from the gazetteer")
+        lat = round(sum(p[0] for p in found) / len(found), 5)
+        lon = round(sum(p[1] for p in found) / len(found), 5)
+        rid = "derived:" + name.lower().replace(" ", "_")
+        p = Place(rid, name, "region", lat, lon, feature_code="RGN",
+                  source_ids=[f"derived:country_points:{'+'.join(codes)}"])
+        p.add_names([name, *alt_names])
+        gaz.add(p)
+    log(f"derived regions: {len(DERIVED_REGIONS)}")
 
 
 WOF_PLACETYPES = {"locality": "PPL", "localadmin": "PPLA4", "neighbourhood": "PPLX"}
@@ -1099,6 +1211,10 @@ def add_airports(gaz: Gazetteer, data: Path) -> dict[str, str]:
 
     oa = pd.read_csv(data / "ourairports/airports_2022-10-11.csv.gz", dtype=str, keep_default_na=False)
     ne = read_geojson(data / "natural-earth/ne_10m_airports.geojson.gz")
+    # Keywords that name a people or a whole country or province ("Kurdish",
+    # "Kurdistan") say where an airport is, not what it is called.
+    wider = set(DEMONYMS) | {name_key(n) for p in gaz.places.values()
+                             if p.kind in ("country", "admin1") for n in [p.name, *p.names]}
     ne_by_code = {}
     for r in ne.itertuples():
         for code in (r.gps_code, r.iata_code):
@@ -1117,7 +1233,8 @@ def add_airports(gaz: Gazetteer, data: Path) -> dict[str, str]:
                   cc=r.iso_country or None, feature_code=fcode, source_ids=[f"ourairports:{r.ident}"])
         if ner is not None:
             p.add_source(f"ne:airport:{ner.gps_code or ner.iata_code}")
-        for n in [r.name, *keyword_names(r.keywords),
+        keywords = airport_keywords(keyword_names(r.keywords), wider)
+        for n in [r.name, *keywords,
                   *([ner.name] if ner is not None and isinstance(ner.name, str) else [])]:
             for form in airfield_name_forms(n):
                 p.add_names([form, *air_base_variants(form, military)])
@@ -1356,6 +1473,7 @@ def build(shared: Path, out: Path, supplement: Path) -> dict[str, int]:
     add_borders(gaz, data, iso3)
     add_supplement(gaz, supplement, oa_ids)
     add_regions(gaz, supplement.parent / "regions.csv")
+    add_derived_regions(gaz)
     assign_admin1(gaz)
     out.parent.mkdir(parents=True, exist_ok=True)
     return write_sqlite(gaz, out, data)

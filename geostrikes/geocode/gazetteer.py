@@ -111,7 +111,9 @@ _KIND_PRIOR = {
     Kind.AIRPORT: 0.7,
     Kind.POPULATED_PLACE: 0.0,
 }
-_FEATURE_BONUS = {"PPLC": 0.9, "PPLA": 0.6, "PPLA2": 0.25, "PPLG": 0.6}
+# SITE and MILB mark the curated supplement's own sites and bases, chosen for being what
+# the news means by the name ("the White House", not the Tennessee town).
+_FEATURE_BONUS = {"PPLC": 0.9, "PPLA": 0.6, "PPLA2": 0.25, "PPLG": 0.6, "SITE": 0.6, "MILB": 0.6}
 
 
 @dataclass(frozen=True, slots=True)

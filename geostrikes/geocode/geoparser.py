@@ -70,12 +70,15 @@ _FALLBACK_NOISE = frozenset(
     "the of republic kingdom state states city county north south east west new great "
     "upper lower central street road river lake mount world cup airport northern southern "
     "eastern western northeast northwest southeast southwest north-west north-east "
-    "south-west south-east centre center district trust memorial".split()
-)
+    "south-west south-east centre center district trust memorial springs falls heights "
+    "hills park beach harbor harbour junction township village downtown uptown midtown".split()
+) | {"old town", "old city", "town centre", "city centre", "city center"}
 # A street named after a place is seldom in it ("Atlantic Avenue", "Northumberland
-# Avenue"), unlike a building ("Delhi High Court"): streets get no fallback.
+# Avenue"), unlike a building ("Delhi High Court"): streets get no fallback. Nor do
+# rivers: the Ohio River is not at Ohio's middle, but at the town on its bank that the
+# story is about (its focus).
 _NO_FALLBACK_LAST = frozenset(
-    "street st avenue ave road rd drive boulevard blvd lane highway canal".split()
+    "street st avenue ave road rd drive boulevard blvd lane highway canal river creek".split()
 )
 
 
@@ -96,6 +99,14 @@ class _Slot:
     score: float = 0.0
     role: object = _UNASKED  # the metonym rule's answer, once asked
     loose: bool = False  # recognised only by the name's transliteration skeleton
+    dateline: bool = False  # opens a dateline: a town, and the story's own
+    # Resolved by a part of its name ("Dubai World Cup"): a guess, no one's context.
+    guessed: bool = False
+    # Placed abroad by its own apposition ("Athens, Greece" in an American story): the
+    # writer qualified this mention because the bare name means the local place.
+    abroad: bool = False
+    margin: float = math.inf  # how far the choice led the runner-up
+    votes: tuple[tuple[str, float], ...] = ()  # its own votes in the country profile
 
     def metonym_role(self, text: str) -> str | None:
         """:func:`rules.metonym_role` of the span, asked once."""
@@ -130,6 +141,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
         self._rank_cache: dict[str, list[tuple[Candidate, float]]] = {}
+        self._facts_cache: dict[str, tuple[list, tuple]] = {}
 
     # -- stages ---------------------------------------------------------------------
 
@@ -157,13 +169,24 @@ class Geoparser:
             loose = recognised and not self.gazetteer.has_key(name_key(surface))
             if loose:
                 ranked = _transliterations(ranked, surface)
+            guessed = False
             if not ranked and not recognised:
-                ranked = self._fallback(surface)
+                ranked = self._postal_state(surface)
+                if not ranked:
+                    ranked = self._fallback(surface)
+                    guessed = bool(ranked)
             hint = rules.kind_hint(text, start, end)
+            dateline = hint is None and rules.is_dateline(text, start, end)
+            if dateline:
+                # Datelines name towns, never a country alone (Singapore and
+                # Luxembourg are towns of their own name too).
+                hint = Kind.POPULATED_PLACE
+                ranked = [(c, s) for c, s in ranked if c.kind != Kind.COUNTRY] or ranked
             if not ranked and hint is not None and not loose:
                 ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
             qualifier = rules.qualifier(text, start) if keep is None or keep(start, end) else None
-            slots.append(_Slot(start, end, surface, ranked, hint, qualifier, loose=loose))
+            slots.append(_Slot(start, end, surface, ranked, hint, qualifier, dateline=dateline,
+                               guessed=guessed, loose=loose))
         return slots
 
     def _adjective_place(self, surface: str, recognised: bool) -> Candidate | None:
@@ -188,6 +211,36 @@ class Geoparser:
             self._rank_cache.clear()
         self._rank_cache[surface] = found
         return found
+
+    def _postal_state(self, surface: str) -> list[tuple[Candidate, float]]:
+        """The state a given span's postal code names ("Cleveland, OH").
+
+        The gazetteer leaves out the codes that are also words (OH, IN, ME):
+        recognised in running text they would be the words, but a span the
+        input calls a place can only be the state.
+        """
+        name = _POSTAL_WORD_STATES.get(surface)
+        if name is None:
+            return []
+        country = "CA" if surface == "ON" else "US"
+        return self.gazetteer.rank(name, country=country, kind=Kind.ADMIN1)[:1]
+
+    def _name_facts(self, slot: _Slot
+                    ) -> tuple[frozenset[str | None], dict[str | None, int], int]:
+        """The slot's namesake divisions and largest towns, kept per surface.
+
+        They depend on the candidates only, which the rank cache shares across
+        articles: worked out once per list, not per mention and pass.
+        """
+        found = self._facts_cache.get(slot.text)
+        if found is not None and found[0] is slot.ranked:
+            return found[1]
+        largest = _largest_by_country(slot.ranked, name_key(slot.text))
+        facts = (_namesake_division(slot), largest, max(largest.values(), default=0))
+        if len(self._facts_cache) >= _RANK_CACHE_SIZE:
+            self._facts_cache.clear()
+        self._facts_cache[slot.text] = (slot.ranked, facts)
+        return facts
 
     def _fallback(self, surface: str) -> list[tuple[Candidate, float]]:
         """Candidates for the longest part of a name that is known ("Dubai World Cup")."""
@@ -224,11 +277,14 @@ class Geoparser:
         anchors: list[tuple[int, Candidate]] = []
         near: dict[tuple[float, float], list[tuple[float, float, frozenset[int]]]] = {}
         namesakes = _same_name_indices(slots)
+        qualified: list[_Slot] = []  # placed in a country by their apposition
         for first_pass in (True, False):
             # A name repeated through the article brings the same candidates
             # back: measure each against the anchors once per pass.
             reach: dict[int, list[tuple[float, frozenset[int]]]] = {}
             admin1_keys = _admin1_support(slots, anchors, namesakes)
+            counties = {(name_key(c.name), c.admin1) for _, c in anchors
+                        if c.kind == Kind.ADMIN2 and c.admin1}
             for index, slot in enumerate(slots):
                 if not first_pass and keep is not None and not keep(slot.start, slot.end):
                     continue
@@ -238,40 +294,79 @@ class Geoparser:
                 own = namesakes[index]
                 apposition = self._apposition(text, slots, index)
                 partners = _coordinated(text, slots, index)
-                division = _namesake_division(slot)
-                largest = max((c.population for c, _ in slot.ranked
-                               if c.kind == Kind.POPULATED_PLACE), default=0)
+                division, largest, largest_any = self._name_facts(slot)
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
-                best, best_score = None, -math.inf
+                county = (name_key(slot.text) + " county") if counties else None
+                # A town's name does not vouch for its own country: "Berlin" twice in
+                # a New Hampshire story is no evidence for Germany. (A country's name
+                # is: "Iraq" thrice makes it an Iraq story, and Arak no Iraq.)
+                discount: dict[str, float] = {}
+                if isinstance(countries, _Profile) and countries.top and (
+                        slot.ranked and slot.ranked[0][0].kind != Kind.COUNTRY):
+                    for i in own:
+                        for code, vote in slots[i].votes:
+                            discount[code] = discount.get(code, 0.0) + vote / countries.top
+                best, best_score, runner_up = None, -math.inf, -math.inf
                 for cand, base in slot.ranked:
-                    score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
+                    code = cand.country_code or ""
+                    share = countries.get(code)
+                    if share is None:
+                        share = 0.0
+                    elif discount:
+                        share -= discount.get(code, 0.0)
+                    score = base + 1.3 * share
                     if hint is not None and cand.kind == hint:
                         score += 2.0
                     context = 0.0
                     if cand.admin1 and not admin1_keys.get(name_key(cand.admin1), own) <= own:
+                        context += 0.9
+                    elif cand.kind == Kind.ADMIN1 and not admin1_keys.get(
+                            name_key(cand.name), own) <= own:
+                        # "Wash." in the dateline, or Tacoma and Spokane: a bare
+                        # "Washington" is then the state the other places lie in.
                         context += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
                     if _contains_previous(text, slots, index, cand):
                         score += 3.0
                     score += _partner_bonus(cand, partners)
-                    if near and not _yields_to_division(cand, division):
+                    yields = not slot.dateline and _yields_to_division(cand, division)
+                    if county is not None and (county, cand.admin1) in counties:
+                        # "Lebanon County" in the story: Lebanon is its town, not the
+                        # country, and the county names it as well as a state would.
+                        yields = False
+                        context += 0.9
+                    if near and not yields:
                         within = reach.get(cand.pid)
                         if within is None:
                             within = reach[cand.pid] = _in_reach(cand, near)
                         context += _proximity(within, own)
-                    score += context * _dwarf_factor(cand, largest)
+                    # A town named like a state is dwarfed by the state ("a man in Florida").
+                    score += context * (0.5 if yields else
+                                        _dwarf_factor(cand, largest, largest_any))
                     if state is not None and cand.pid == state.pid:
                         score += 2.5
                     if score > best_score:
-                        best, best_score = cand, score
+                        best, best_score, runner_up = cand, score, best_score
+                    elif score > runner_up:
+                        runner_up = score
                 slot.choice, slot.score = best, best_score
+                slot.margin = best_score - runner_up
+                if not first_pass and apposition is not None and (
+                        apposition.kind == Kind.COUNTRY and best is not None
+                        and _inside(best, apposition)):
+                    qualified.append(slot)
             if first_pass:
                 # A name found only in another spelling is no one's context.
                 anchors = [(i, s.choice) for i, s in enumerate(slots)
-                           if s.choice is not None and _confident(s) and not s.loose]
+                           if s.choice is not None and s.margin > _ANCHOR_MARGIN
+                           and not s.guessed and not s.loose]
                 near = _anchor_grid(_anchor_points(anchors))
+        if qualified:
+            home = _home_country(slots)
+            for slot in qualified:
+                slot.abroad = slot.choice.country_code != home
         _one_sense_per_name(slots, namesakes)
 
     @staticmethod
@@ -279,22 +374,11 @@ class Geoparser:
                          ) -> dict[str, float]:
         votes: Counter[str] = Counter()
         for slot in slots:
-            if not slot.ranked or slot.loose:
+            if slot.loose:
                 continue  # a name in another spelling is too weak to say where the story is
-            top, score = slot.ranked[0]
-            cc = top.country_code or ""
-            if top.kind == Kind.COUNTRY:
-                # "Washington said", "U.S. officials", "U.S. aircraft": the country
-                # as an actor says little about where the story happens.
-                if slot.metonym_role(text) is None and not _ADJECTIVAL.match(text, slot.end):
-                    votes[cc] += 1.0
-            elif len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
-                votes[cc] += 0.5
-            else:
-                # One vote per country: twenty American Springfields are no more
-                # evidence for the United States than one.
-                for code in {cand.country_code or "" for cand, _ in slot.ranked[:5]}:
-                    votes[code] += 0.1
+            slot.votes = _slot_votes(text, slot)
+            for code, vote in slot.votes:
+                votes[code] += vote
         tokens = tokenize(text) if tokens is None else tokens
         # Picked out in C: most words are no demonym.
         for token in compress(tokens, map(DEMONYMS.__contains__, map(_KEY, tokens))):
@@ -304,9 +388,11 @@ class Geoparser:
         votes.pop("", None)
         total = sum(votes.values())
         if not total:
-            return {}
+            return _Profile()
         top = max(votes.values())
-        return {cc: v / top for cc, v in votes.items()}
+        profile = _Profile({cc: v / top for cc, v in votes.items()})
+        profile.top = top
+        return profile
 
     def _plausible(self, text: str, slots: list[_Slot], countries: dict[str, float],
                    tokens: list | None = None) -> list[_Slot]:
@@ -533,7 +619,7 @@ class Geoparser:
             removed: set[int] = set()
             tail: list[Mention] = []
             for cue in cues:
-                border = self._border_place(cue, profile)
+                border = self._border_place(cue, profile, mentions)
                 if border is None:
                     continue
                 found = [i for i in range(bisect_left(starts, cue.start),
@@ -545,7 +631,7 @@ class Geoparser:
             return sorted(out, key=lambda m: (m.start, -m.end))
         out = list(mentions)
         for cue in cues:
-            border = self._border_place(cue, profile)
+            border = self._border_place(cue, profile, mentions)
             if border is None:
                 continue
             inner = [m for m in out if cue.start <= m.start and m.end <= cue.end]
@@ -553,13 +639,22 @@ class Geoparser:
             out += _border_mentions(article_id, cue, border, inner)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
-    def _border_place(self, cue: rules.BorderCue, profile: dict[str, float]) -> Place | None:
+    def _border_place(self, cue: rules.BorderCue, profile: dict[str, float],
+                      mentions: list[Mention] = ()) -> Place | None:
         codes = [self._country_code(side) for side in cue.sides]
         if any(code is None for code in codes):
             return None
         if len(codes) == 1:
-            # "the Iranian border" in an Iraq story: the other side is the
-            # article's most prominent country that has a border with it.
+            # "the Suwaydiyah plant near the Iraqi border": the other side is the
+            # country of the place just named; else, "the Iranian border" in an Iraq
+            # story, the article's most prominent country that has a border with it.
+            before = [m.place.country_code for m in mentions
+                      if m.place is not None and m.locational and m.end <= cue.start
+                      and cue.start - m.end < _BORDER_REACH and m.place.kind in _POINT_KINDS]
+            if before and before[-1] not in (None, codes[0]):
+                place = self.gazetteer.get("border:" + "-".join(sorted((codes[0], before[-1]))))
+                if place is not None:
+                    return place
             for other, _ in sorted(profile.items(), key=lambda kv: -kv[1]):
                 if other != codes[0]:
                     place = self.gazetteer.get("border:" + "-".join(sorted((codes[0], other))))
@@ -586,8 +681,16 @@ class Geoparser:
 # Tunisia", "Politics Ukraine") capitalise words that are not given names.
 _NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) (?:[A-Z]\. )?((?:Mc|Mac)?[A-Z][a-z]{2,})\b")
 _INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. ((?:Mc|Mac)?[A-Z][a-z]{2,})\b")
+#: How far before a one-sided border phrase the place that gives its other side may end.
+_BORDER_REACH = 60
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
 _TOWN_BELOW_DIVISION = 100_000
+#: Postal codes the gazetteer does not store because they are also words.
+_POSTAL_WORD_STATES = {
+    "IN": "Indiana", "OR": "Oregon", "ME": "Maine", "OK": "Oklahoma", "HI": "Hawaii",
+    "OH": "Ohio", "PA": "Pennsylvania", "MA": "Massachusetts", "DE": "Delaware",
+    "AL": "Alabama", "ID": "Idaho", "ON": "Ontario",
+}
 
 
 #: A country name used as an adjective: "U.S. aircraft", "US-led", "Iran-backed".
@@ -684,6 +787,7 @@ def _partner_bonus(cand: Candidate, partners: list[Candidate]) -> float:
 
 
 _DWARF_RATIO = 20
+_DWARF_RATIO_ABROAD = 1000
 
 
 def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
@@ -709,35 +813,103 @@ def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
     return state
 
 
-def _dwarf_factor(cand: Candidate, largest: int) -> float:
+class _Profile(dict):
+    """Countries -> share of the article's votes (the leader has 1.0), with the scale."""
+
+    top: float = 0.0
+
+
+def _slot_votes(text: str, slot: _Slot) -> tuple[tuple[str, float], ...]:
+    """What one mention says about the countries the article is about."""
+    if not slot.ranked:
+        return ()
+    top, score = slot.ranked[0]
+    cc = top.country_code or ""
+    if top.kind == Kind.COUNTRY:
+        # "Washington said", "U.S. officials", "U.S. aircraft": the country
+        # as an actor says little about where the story happens.
+        if slot.metonym_role(text) is None and not _ADJECTIVAL.match(text, slot.end):
+            return ((cc, 1.0),)
+        return ()
+    if len(slot.ranked) == 1 or score - slot.ranked[1][1] > 1.0:
+        return ((cc, 0.5),)
+    # One vote per country: twenty American Springfields are no more evidence for
+    # the United States than one. But when every reading lies in one country
+    # (Gorham, Maine or New Hampshire), that country is as certain as an
+    # unambiguous name makes it.
+    codes = sorted({cand.country_code or "" for cand, _ in slot.ranked[:5]})
+    share = 0.5 if len(codes) == 1 else 0.1
+    return tuple((code, share) for code in codes)
+
+
+def _home_country(slots: list[_Slot]) -> str | None:
+    """The country most of the article's distinct towns, counties and provinces lie in.
+
+    Named countries are left out: a local story that says "Moscow, Russia"
+    twice is still about the many places of its own state.
+    """
+    places = {s.choice.pid: s.choice.country_code for s in slots
+              if s.choice is not None and s.choice.kind != Kind.COUNTRY}
+    counts = Counter(places.values())
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _largest_by_country(ranked: list[tuple[Candidate, float]], key: str
+                        ) -> dict[str | None, int]:
+    """The population of the largest town of the name in each country.
+
+    Only towns that bear the name as their own: Minneapolis, the "Mill City"
+    of a nickname, does not dwarf the Oregon town of Mill City.
+    """
+    largest: dict[str | None, int] = {}
+    for cand, _ in ranked:
+        if cand.kind == Kind.POPULATED_PLACE and cand.population > largest.get(
+                cand.country_code, -1) and name_key(cand.name) == key:
+            largest[cand.country_code] = cand.population
+    return largest
+
+
+def _dwarf_factor(cand: Candidate, largest: dict[str | None, int], largest_any: int) -> float:
     """How much regional context counts for a town dwarfed by a namesake city.
 
     A story that mentions Mississippi and "Louisville" more likely means the
     city of 600,000 in Kentucky than the Mississippi town of 6,000: nearby
     places and a shared state are weaker evidence than a ninety-fold size.
+    Abroad only a thousandfold namesake dwarfs: against Rome, Italy, the
+    country profile already speaks, and a Georgia story's Rome is Georgia's.
     """
-    if cand.kind == Kind.POPULATED_PLACE and cand.population * _DWARF_RATIO < largest:
+    if cand.kind != Kind.POPULATED_PLACE:
+        return 1.0
+    if cand.population * _DWARF_RATIO < largest.get(cand.country_code, 0):
         return 0.5
+    if cand.population * _DWARF_RATIO_ABROAD < largest_any:
+        return 0.5  # London, California (1,869 people) against London
     return 1.0
 
 
-def _namesake_division(slot: _Slot) -> Candidate | None:
-    """A country or first-level division that bears the slot's name as its own."""
+def _namesake_division(slot: _Slot) -> frozenset[str | None]:
+    """Where the divisions that bear the slot's name make their namesake towns yield.
+
+    The country codes of first-level divisions of the name; None, meaning
+    everywhere, for a country or a world region of the name: Lebanon,
+    Pennsylvania yields to Lebanon wherever the story is.
+    """
     key = name_key(slot.text)
-    for cand, _ in slot.ranked:
-        if cand.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) and name_key(cand.name) == key:
-            return cand
-    return None
+    return frozenset(None if cand.kind != Kind.ADMIN1 else cand.country_code
+                     for cand, _ in slot.ranked
+                     if cand.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
+                     and name_key(cand.name) == key)
 
 
-def _yields_to_division(cand: Candidate, division: Candidate | None) -> bool:
+def _yields_to_division(cand: Candidate, division: frozenset[str | None]) -> bool:
     """Whether a town must not outscore its namesake division by mere proximity.
 
     "California" next to "Washington" is the state, not the Maryland town
-    of California that lies near the capital.
+    of California that lies near the capital. A division abroad does not
+    count: Italy's province of Rome says nothing about Rome, Georgia.
     """
-    return (division is not None and cand.kind == Kind.POPULATED_PLACE
-            and cand.population < _TOWN_BELOW_DIVISION)
+    return (cand.kind == Kind.POPULATED_PLACE and cand.population < _TOWN_BELOW_DIVISION
+            and (cand.country_code in division or None in division))
 
 
 def _border_mentions(article_id: str, cue: rules.BorderCue, border: Place,
@@ -864,13 +1036,16 @@ def _one_sense_per_name(slots: list[_Slot], namesakes: list[frozenset[int]]) -> 
         done.add(group)
         # A kind word speaks for its own mention only: "Khost province" does not make
         # every other "Khost" the province.
-        chosen = [slots[i] for i in group if slots[i].choice is not None and slots[i].hint is None]
+        # A dateline's town is the story's own: it speaks for every bare mention.
+        chosen = [slots[i] for i in group if slots[i].choice is not None
+                  and (slots[i].hint is None or slots[i].dateline) and not slots[i].abroad]
         if not chosen:
             continue
         best = max(chosen, key=lambda s: (s.score, -s.start))
         for i in group:
             slot = slots[i]
-            if slot.hint is None and any(c.pid == best.choice.pid for c, _ in slot.ranked):
+            if slot.hint is None and not slot.abroad and any(
+                    c.pid == best.choice.pid for c, _ in slot.ranked):
                 slot.choice, slot.score = best.choice, best.score
 
 
@@ -1023,10 +1198,9 @@ def _is_code(cand: Candidate, surface: str) -> bool:
     return len(surface) <= 3 and surface.isupper() and not matched.isupper()
 
 
-def _confident(slot: _Slot) -> bool:
-    if len(slot.ranked) < 2:
-        return True
-    return slot.score - slot.ranked[1][1] > 0.5 or slot.choice is slot.ranked[0][0]
+#: How far a first-pass choice must lead the runner-up to be the others' context: an
+#: Auburn chosen by size alone must not pull Rochester to New York.
+_ANCHOR_MARGIN = 0.5
 
 
 def _inside(cand: Candidate, container: Candidate) -> bool:

@@ -135,6 +135,10 @@ _KIND_AFTER = [
     (re.compile(r"^\s*(?:international\s+)?airport\b", re.IGNORECASE), Kind.AIRPORT),
     (re.compile(r"^\s*(?:city|town|village|neighbou?rhood|suburb)\b", re.IGNORECASE),
      Kind.POPULATED_PLACE),
+    # A newspaper bears its city's name: "The Washington Post" is not the state's.
+    (re.compile(r"^\s(?:Post|Times|Herald|Tribune|Gazette|Chronicle|Courier|Sun-Times|"
+                r"Daily News|Examiner|Inquirer|Dispatch|Free Press|Star-Tribune|Star Tribune|"
+                r"Journal-Constitution|Plain Dealer|Post-Gazette|Courant)\b"), Kind.POPULATED_PLACE),
 ]
 _KIND_BEFORE = [
     (re.compile(r"\b(?:the\s+)?(?:province|governorate|region|state)\s+of\s+$", re.IGNORECASE),
@@ -320,6 +324,27 @@ def qualifier(text: str, start: int) -> Qualifier | None:
     if match:
         return Qualifier("near", start - len(before) + match.start())
     return None
+
+
+# A dateline: the capitalised name that opens a line, then perhaps its state or
+# country and the agency, then the dash ("JORDAN —", "SALEM, Ore. —", "ROME (AP) -").
+_DATELINE_AFTER = re.compile(r"(?:,[^\n,—–]{1,30}?)?\s*(?:\([\w .]{1,20}\)\s*)?[—–-]\s")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a dateline, which names a town.
+
+    A paper files from Jordan, Minnesota, never from the kingdom alone.
+
+    Examples
+    --------
+    >>> is_dateline("SALEM, Ore. — Lawmakers met.", 0, 5)
+    True
+    >>> is_dateline("US officials said", 0, 2)
+    False
+    """
+    return ((start == 0 or text[start - 1] == "\n") and text[start:end].isupper()
+            and _DATELINE_AFTER.match(text, end) is not None)
 
 
 def kind_hint(text: str, start: int, end: int) -> Kind | None:

@@ -253,7 +253,8 @@ def test_bundled_supplement_has_the_required_sites(supplement, rid, names):
 def test_bundled_supplement_places_sit_in_their_countries(supplement):
     boxes = {"IQ": (29, 38, 38.5, 49), "SY": (32, 37.5, 35.5, 42.5), "JO": (29, 33.5, 34.9, 39.4),
              "IR": (25, 40, 44, 63.5), "YE": (12, 19, 42, 54), "QA": (24.4, 26.3, 50.7, 51.7),
-             "DJ": (10.9, 12.8, 41.7, 43.5)}
+             "DJ": (10.9, 12.8, 41.7, 43.5), "US": (24.5, 49.5, -125, -66.9),
+             "GB": (49.8, 60.9, -8.7, 1.8)}
     for row in supplement:
         south, north, west, east = boxes[row.country_code]
         assert south <= row.latitude <= north and west <= row.longitude <= east, row.id
