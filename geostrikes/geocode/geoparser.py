@@ -176,6 +176,15 @@ class Geoparser:
                     ranked = self._fallback(surface)
                     guessed = bool(ranked)
             hint = rules.kind_hint(text, start, end)
+            owner = _possessive_owner(text, slots, start)
+            if owner is not None and ranked:
+                # "Iraq's Kurdistan region" lies in Iraq: not Iran's Kurdistan province,
+                # and, with no Iraqi region of the name, nowhere the gazetteer knows.
+                ranked = [(c, s) for c, s in ranked if c.country_code == owner
+                          and (hint is None or c.kind == hint)]
+                if not ranked and not recognised:
+                    ranked = self._fallback(surface)
+                    guessed = bool(ranked)
             dateline = hint is None and rules.is_dateline(text, start, end)
             if dateline:
                 # Datelines name towns, never a country alone (Singapore and
@@ -183,7 +192,8 @@ class Geoparser:
                 hint = Kind.POPULATED_PLACE
                 ranked = [(c, s) for c, s in ranked if c.kind != Kind.COUNTRY] or ranked
             if not ranked and hint is not None and not loose:
-                ranked = self.gazetteer.rank(surface, kind=hint)[:_MAX_CANDIDATES]
+                ranked = [(c, s) for c, s in self.gazetteer.rank(surface, kind=hint)
+                          if owner is None or c.country_code == owner][:_MAX_CANDIDATES]
             qualifier = rules.qualifier(text, start) if keep is None or keep(start, end) else None
             slots.append(_Slot(start, end, surface, ranked, hint, qualifier, dateline=dateline,
                                guessed=guessed, loose=loose))
@@ -817,6 +827,21 @@ class _Profile(dict):
     """Countries -> share of the article's votes (the leader has 1.0), with the scale."""
 
     top: float = 0.0
+
+
+_OWNER_GAP = re.compile(r"['’]s\s+(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+"
+                        r"|central\s+|restive\s+)?")
+
+
+def _possessive_owner(text: str, slots: list[_Slot], start: int) -> str | None:
+    """The country a name is said to lie in by a possessive: "Syria's Idlib province"."""
+    if not slots:
+        return None
+    prev = slots[-1]
+    if not prev.ranked or not _OWNER_GAP.fullmatch(text, prev.end, start):
+        return None
+    top = prev.ranked[0][0]
+    return top.country_code if top.kind == Kind.COUNTRY else None
 
 
 def _slot_votes(text: str, slot: _Slot) -> tuple[tuple[str, float], ...]:

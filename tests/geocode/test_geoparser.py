@@ -387,3 +387,22 @@ def test_a_loose_match_spelled_unlike_the_place_is_no_match(parser):
     # "Khurais" and the Yemeni village of Quraysh share a skeleton, not a spelling.
     text = "Drones hit the oil field at Khurais, Saudi Arabia, and Jizan near Yemen."
     assert "Khurais" not in surfaces(parser, text)
+
+
+def test_iraqs_kurdistan_region_is_not_irans_kurdistan_province(parser):
+    text = "A drone struck a car near Sidakan in Iraq's Kurdistan region."
+    found = {m.text: m for m in parse(parser, text)}
+    assert found["Sidakan"].place.country_code == "IQ"
+    assert "Kurdistan" not in found or found["Kurdistan"].place is None \
+        or found["Kurdistan"].place.country_code == "IQ"
+
+
+def test_irans_kurdistan_province_is_still_irans(parser):
+    mention = find(parse(parser, "Jets struck targets in Iran's Kurdistan province."),
+                   "Kurdistan")
+    assert mention.place.country_code == "IR"
+
+
+def test_syrias_hama_province_is_the_syrian_province(parser):
+    mention = find(parse(parser, "Israeli jets struck depots in Syria's Hama province."), "Hama")
+    assert mention.place.country_code == "SY" and mention.place.kind.value == "admin1"
