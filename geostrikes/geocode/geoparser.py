@@ -49,6 +49,12 @@ _PRECISION_OF_KIND = {
 }
 _POINT_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.AIRPORT, Kind.BASE, Kind.SITE})
 _GOVERNMENT_SEATS = frozenset({"PPLC", "PPLG", "PPLA"})
+# On Python 3.11 every ``Kind.X`` passes through EnumType's Python-level
+# __getattr__ hook (about 0.1 us); the resolution loop asks for kinds at every
+# candidate, so its kinds are module constants.
+_COUNTRY, _ADMIN1, _ADMIN2, _POPULATED, _REGION, _SITE, _AIRPORT, _BORDER, _EXACT = (
+    Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2, Kind.POPULATED_PLACE, Kind.REGION, Kind.SITE,
+    Kind.AIRPORT, Kind.BORDER, Precision.EXACT)
 _NEAR_RADIUS_KM = 25.0
 _DIRECTION_RADIUS_KM = 50.0
 _MAX_CANDIDATES = 25
@@ -232,7 +238,7 @@ class Geoparser:
                 partners = _coordinated(text, slots, index)
                 division = _namesake_division(slot)
                 largest = max((c.population for c, _ in slot.ranked
-                               if c.kind == Kind.POPULATED_PLACE), default=0)
+                               if c.kind == _POPULATED), default=0)
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
                 best, best_score = None, -math.inf
@@ -274,7 +280,7 @@ class Geoparser:
                 continue
             top, score = slot.ranked[0]
             cc = top.country_code or ""
-            if top.kind == Kind.COUNTRY:
+            if top.kind == _COUNTRY:
                 # "Washington said", "U.S. officials", "U.S. aircraft": the country
                 # as an actor says little about where the story happens.
                 if slot.metonym_role(text) is None and not _ADJECTIVAL.match(text, slot.end):
@@ -327,13 +333,13 @@ class Geoparser:
                 # "John Kelly ... Kelly": a person throughout the article; "Thomas
                 # said", "her son Tyler": a person here.
                 continue
-            obscure = (cand.kind in (Kind.ADMIN2, Kind.SITE, Kind.AIRPORT)
-                       or cand.kind == Kind.POPULATED_PLACE and cand.population < 5000)
+            obscure = (cand.kind in (_ADMIN2, _SITE, _AIRPORT)
+                       or cand.kind == _POPULATED and cand.population < 5000)
             # The gazetteer keeps every hamlet of the English-news countries, so there
             # even a phrase has tiny namesakes: "Middle East" is a Baltimore
             # neighbourhood only in a story set there.
             single = len(slot.text.split()) == 1 or (
-                cand.kind == Kind.POPULATED_PLACE and cand.country_code in EVERY_TOWN_COUNTRIES)
+                cand.kind == _POPULATED and cand.country_code in EVERY_TOWN_COUNTRIES)
             own = int(bool(slot.ranked) and slot.ranked[0][0].country_code == cand.country_code)
             supported = (slot.hint is not None or slot.qualifier is not None
                          or (countries.get(cand.country_code or "", 0.0) >= 0.5
@@ -344,7 +350,7 @@ class Geoparser:
                 continue  # "Soroka hospital", "Fano militia" in a story set elsewhere
             if (slot.hint is None and slot.qualifier is None and " " not in name_key(slot.text)
                     and _by_alias_only(cand, slot.text)
-                    and (cand.kind == Kind.POPULATED_PLACE and cand.population < _ALIAS_TOWN
+                    and (cand.kind == _POPULATED and cand.population < _ALIAS_TOWN
                          or not supported
                          and not self._near_the_story(cand, slot, slots, countries))):
                 # A hamlet's former name ("Frank") is no evidence even in its country.
@@ -397,7 +403,7 @@ class Geoparser:
         if gap.strip() != "," or not nxt.ranked:
             return None
         # "Tacoma, Washington": the state, though the bare name's first reading is the city.
-        return next((c for c, _ in nxt.ranked[:3] if c.kind in (Kind.ADMIN1, Kind.COUNTRY)), None)
+        return next((c for c, _ in nxt.ranked[:3] if c.kind in (_ADMIN1, _COUNTRY)), None)
 
 
     # -- the whole article -------------------------------------------------------------
@@ -451,11 +457,11 @@ class Geoparser:
             return Mention(article_id, slot.start, slot.end, slot.text, None, Precision.EXACT,
                            locational=False, role="unresolved")
         place = self.gazetteer.place(cand, slot.score)
-        precision = _PRECISION_OF_KIND.get(cand.kind, Precision.EXACT)
+        precision = _PRECISION_OF_KIND.get(cand.kind, _EXACT)
         role = None
         role = slot.metonym_role(text)
         if role in ("metonym", "modifier") and not (
-                cand.kind in (Kind.COUNTRY, Kind.ADMIN1) or cand.feature_code in _GOVERNMENT_SEATS):
+                cand.kind in (_COUNTRY, _ADMIN1) or cand.feature_code in _GOVERNMENT_SEATS):
             # Only states and seats of government speak or act for someone.
             role = None
         if role is not None:
@@ -640,8 +646,8 @@ def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
     lead the profile, so the state's country need only be well supported).
     """
     key = name_key(slot.text)
-    country = next((c for c, _ in slot.ranked if c.kind == Kind.COUNTRY), None)
-    state = next((c for c, _ in slot.ranked if c.kind == Kind.ADMIN1
+    country = next((c for c, _ in slot.ranked if c.kind == _COUNTRY), None)
+    state = next((c for c, _ in slot.ranked if c.kind == _ADMIN1
                   and name_key(c.name) == key), None)
     if country is None or state is None or state.country_code == country.country_code:
         return None
@@ -659,7 +665,7 @@ def _dwarf_factor(cand: Candidate, largest: int) -> float:
     city of 600,000 in Kentucky than the Mississippi town of 6,000: nearby
     places and a shared state are weaker evidence than a ninety-fold size.
     """
-    if cand.kind == Kind.POPULATED_PLACE and cand.population * _DWARF_RATIO < largest:
+    if cand.kind == _POPULATED and cand.population * _DWARF_RATIO < largest:
         return 0.5
     return 1.0
 
@@ -668,7 +674,7 @@ def _namesake_division(slot: _Slot) -> Candidate | None:
     """A country or first-level division that bears the slot's name as its own."""
     key = name_key(slot.text)
     for cand, _ in slot.ranked:
-        if cand.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) and name_key(cand.name) == key:
+        if cand.kind in (_COUNTRY, _ADMIN1, _REGION) and name_key(cand.name) == key:
             return cand
     return None
 
@@ -679,7 +685,7 @@ def _yields_to_division(cand: Candidate, division: Candidate | None) -> bool:
     "California" next to "Washington" is the state, not the Maryland town
     of California that lies near the capital.
     """
-    return (division is not None and cand.kind == Kind.POPULATED_PLACE
+    return (division is not None and cand.kind == _POPULATED
             and cand.population < _TOWN_BELOW_DIVISION)
 
 
@@ -707,7 +713,7 @@ def _anchor_points(anchors: list[tuple[int, Candidate]]
     """Distinct located anchors with the mentions that chose them."""
     by_place: dict[int, tuple[float, float, set[int]]] = {}
     for index, cand in anchors:
-        if cand.kind in (Kind.COUNTRY, Kind.BORDER, Kind.REGION, Kind.ADMIN1):
+        if cand.kind in (_COUNTRY, _BORDER, _REGION, _ADMIN1):
             # A province's point is only its middle; containment in it is the
             # admin1 bonus's business, not proximity's.
             continue
@@ -762,7 +768,7 @@ def _contains_previous(text: str, slots: list[_Slot], index: int, cand: Candidat
     In "Tacoma, Washington" the second name is the state Tacoma lies in,
     not the capital city.
     """
-    if index == 0 or cand.kind not in (Kind.ADMIN1, Kind.COUNTRY):
+    if index == 0 or cand.kind not in (_ADMIN1, _COUNTRY):
         return False
     prev = slots[index - 1]
     if text[prev.end:slots[index].start].strip() != ",":
@@ -786,7 +792,7 @@ def _admin1_support(slots: list[_Slot], anchors: list[tuple[int, Candidate]],
     """First-level divisions the anchors name or lie in -> the mentions that say so."""
     support: dict[str, set[int]] = {}
     for index, cand in anchors:
-        keys = [name_key(cand.name)] if cand.kind == Kind.ADMIN1 else []
+        keys = [name_key(cand.name)] if cand.kind == _ADMIN1 else []
         keys += [name_key(cand.admin1)] if cand.admin1 else []
         for key in keys:
             support.setdefault(key, set()).update(namesakes[index])
@@ -894,7 +900,7 @@ def _by_alias_only(cand: Candidate, surface: str) -> bool:
     word far more often than that place. Countries and provinces are exempt
     ("Britain" and "Calif." are their aliases), and so are cities of a million.
     """
-    if cand.kind not in _POINT_KINDS and cand.kind != Kind.ADMIN2 or (
+    if cand.kind not in _POINT_KINDS and cand.kind != _ADMIN2 or (
             cand.population >= _ALIAS_CITY):
         return False
     own, said = name_key(cand.name), name_key(surface)
@@ -911,7 +917,7 @@ def _is_code(cand: Candidate, surface: str) -> bool:
     # provinces and unions are commonly written that way (US, UK, UAE, KSA, TX, EU).
     matched = cand.matched_name
     short_caps = len(matched.replace(".", "")) <= 4 and matched.replace(".", "").isupper()
-    if short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION):
+    if short_caps and cand.kind not in (_COUNTRY, _ADMIN1, _REGION):
         return True
     # Two or three capitals of a name the gazetteer writes as a word ("Ba",
     # "Sol", "El'n") are an acronym (BA, SOL, ELN): datelines spell out in
@@ -926,7 +932,7 @@ def _confident(slot: _Slot) -> bool:
 
 
 def _inside(cand: Candidate, container: Candidate) -> bool:
-    if container.kind == Kind.COUNTRY:
+    if container.kind == _COUNTRY:
         return cand.country_code == container.country_code
     return (cand.country_code == container.country_code and cand.admin1 is not None
             and name_key(cand.admin1) == name_key(container.name))
