@@ -5,6 +5,8 @@ Each test is named after the sentence it protects.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geostrikes.geocode.gazetteer import default_gazetteer
@@ -61,3 +63,13 @@ def test_a_word_before_front_inside_a_name_is_no_place(has_key):
 
 def test_a_country_before_army_is_still_the_country(has_key):
     assert "Pakistan" in spans("Elders thanked Pakistan Army for the new road.", has_key)
+
+
+@pytest.mark.parametrize("text", [
+    "", "  ", "Gaza", "Gaza's north, near Deir ez-Zor.", "...U.S.-led strikes hit Sana'a",
+    "Qāʾim ʿAyn al-ʿArab\n\nÉcole 2024年 end", "trailing word"])
+def test_every_token_span_is_where_its_word_is_written(text):
+    words = [m for m in re.finditer(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’`ʼʿ][^\W_]+)*", text)]
+    tokens = tokenize(text)
+    assert [t.start for t in tokens] == [m.start() for m in words]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
