@@ -241,6 +241,8 @@ class Geoparser:
                                if c.kind == _POPULATED), default=0)
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
+                # The "X, cand" test reads the previous slot only: asked once per slot.
+                previous = _previous_point(text, slots, index)
                 best, best_score = None, -math.inf
                 for cand, base in slot.ranked:
                     score = base + 1.3 * countries.get(cand.country_code or "", 0.0)
@@ -251,9 +253,10 @@ class Geoparser:
                         context += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
-                    if _contains_previous(text, slots, index, cand):
+                    if previous is not None and cand.kind in _DIVISION_KINDS and _inside(
+                            previous, cand):
                         score += 3.0
-                    score += _partner_bonus(cand, partners)
+                    score += _partner_bonus(cand, partners) if partners else 0.0
                     if near and not _yields_to_division(cand, division):
                         within = reach.get(cand.pid)
                         if within is None:
@@ -613,7 +616,9 @@ def _coordinated(text: str, slots: list[_Slot], index: int) -> list[Candidate]:
     for other in (index - 1, index + 1):
         if not 0 <= other < len(slots):
             continue
-        left, right = sorted((slots[index], slots[other]), key=lambda s: s.start)
+        left, right = slots[index], slots[other]
+        if right.start < left.start:
+            left, right = right, left
         gap = text[left.end:right.start]
         if len(gap) < 8 and _COORDINATION.match(gap) and slots[other].choice is not None:
             partners.append(slots[other].choice)
@@ -762,20 +767,24 @@ def _place_at_focus(mentions: list[Mention], slots: list[_Slot]) -> list[Mention
                      role="focus") if m.place is None else m for m in mentions]
 
 
-def _contains_previous(text: str, slots: list[_Slot], index: int, cand: Candidate) -> bool:
-    """Whether ``cand`` is a division containing the place named just before "X, cand".
+_DIVISION_KINDS = (_ADMIN1, _COUNTRY)
+
+
+def _previous_point(text: str, slots: list[_Slot], index: int) -> Candidate | None:
+    """The point place named just before "X, Y", which a division Y must contain.
 
     In "Tacoma, Washington" the second name is the state Tacoma lies in,
-    not the capital city.
+    not the capital city: a candidate of :data:`_DIVISION_KINDS` that
+    contains the returned place gets the bonus.
     """
-    if index == 0 or cand.kind not in (_ADMIN1, _COUNTRY):
-        return False
+    if index == 0:
+        return None
     prev = slots[index - 1]
     if text[prev.end:slots[index].start].strip() != ",":
-        return False
+        return None
     first = prev.choice if prev.choice is not None else (
         prev.ranked[0][0] if prev.ranked else None)
-    return first is not None and first.kind in _POINT_KINDS and _inside(first, cand)
+    return first if first is not None and first.kind in _POINT_KINDS else None
 
 
 def _same_name_indices(slots: list[_Slot]) -> list[frozenset[int]]:
