@@ -184,6 +184,12 @@ _METONYM_LAST = ("to", "toward", "with", "on", "between", "for", "supporting", "
                  "warned", "accused", "blamed", "urged", "told", "asked")
 _METONYM_INSIDE = ("engag", "confront")  # engag\w+, confront\w*
 _QUALIFIER_LAST = ("of", "near", "nearby", "outside", "to", "around", "from")
+# The first words of the phrases _KIND_AFTER looks for after a name.
+_KIND_FIRST = ("province", "governorate", "governate", "region", "state", "muhafazat", "ostan",
+               "oblast", "wilayah", "emirate", "district", "sub", "county", "qada", "nahiya",
+               "shahrestan", "municipality", "air", "military", "base", "camp", "garrison",
+               "barracks", "outpost", "international", "airport", "city", "town", "village",
+               "neighbo", "suburb")
 _KIND_LAST = tuple(w + comma for w in ("of", "town", "city", "village", "hamlet", "suburb",
                                        "hood", "capital") for comma in ("", ","))
 
@@ -208,6 +214,16 @@ def _closing_words(before: str) -> tuple[str, ...] | None:
         return (last,)
     previous = chunks[-2]
     return (last, previous.lower()) if previous.isascii() else None
+
+
+def _may_open_with(after: str, first: tuple[str, ...]) -> bool:
+    """Whether ``after``, past white space, may open with one of the words ``first``.
+
+    Not ASCII, the regexes must be asked (they fold the case of other letters
+    their own way).
+    """
+    head = after.lstrip()
+    return not head.isascii() or head.lower().startswith(first)
 
 
 def _may_end_in(words: tuple[str, ...] | None, last: tuple[str, ...],
@@ -324,9 +340,10 @@ def qualifier(text: str, start: int) -> Qualifier | None:
 def kind_hint(text: str, start: int, end: int) -> Kind | None:
     """The kind of place the surrounding words name ("X province" -> admin1)."""
     after = text[end:end + 30]
-    for pattern, kind in _KIND_AFTER:
-        if pattern.match(after):
-            return kind
+    if _may_open_with(after, _KIND_FIRST):
+        for pattern, kind in _KIND_AFTER:
+            if pattern.match(after):
+                return kind
     before = _before(text, start, 40)
     if not _may_end_in(_closing_words(before), _KIND_LAST):
         return None

@@ -47,6 +47,14 @@ def test_a_qualifier_ending_in_the_or_a_tab_is_found(text, role):
     assert found is not None and found.role == role
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Idlib\n  Province was hit", Kind.ADMIN1), ("Kandahar Air Field", Kind.BASE),
+    ("Mosul sub-district", Kind.ADMIN2), ("Kirkuk \u017ftate", Kind.ADMIN1)])
+def test_a_kind_word_after_the_name_is_found_whatever_its_case_or_spacing(text, kind):
+    name = text.split()[0]
+    assert kind_hint(text, *_name(text, name)) == kind
+
+
 def test_a_kind_word_with_a_comma_before_the_name_is_found():
     text = "the capital, Kabul"
     assert kind_hint(text, *_name(text, "Kabul")) == Kind.POPULATED_PLACE
@@ -92,4 +100,5 @@ def test_the_word_checks_skip_no_phrase_in_any_test_article(monkeypatch):
     checked = answers()
     monkeypatch.setattr(rules, "_may_end_in", lambda *args, **kwargs: True)
     monkeypatch.setattr(rules, "_plain_in", lambda *args, **kwargs: False)
+    monkeypatch.setattr(rules, "_may_open_with", lambda *args, **kwargs: True)
     assert answers() == checked
