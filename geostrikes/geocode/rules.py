@@ -190,6 +190,12 @@ _KIND_FIRST = ("province", "governorate", "governate", "region", "state", "muhaf
                "shahrestan", "municipality", "air", "military", "base", "camp", "garrison",
                "barracks", "outpost", "international", "airport", "city", "town", "village",
                "neighbo", "suburb")
+# What may open the words after a metonym (_AFTER_METONYM): a colon, an aside,
+# an adverb or a speech verb.
+_METONYM_FIRST = (":", ",", "has ", "had ", "also ", "later ", "then ", "quickly ", "again ",
+                  "officially ", "publicly ", "repeatedly ", "strongly ", "on ",
+                  *_SPEECH_VERBS.split("|"))
+_FIRST_WIDTH = max(map(len, _KIND_FIRST + _METONYM_FIRST))
 _KIND_LAST = tuple(w + comma for w in ("of", "town", "city", "village", "hamlet", "suburb",
                                        "hood", "capital") for comma in ("", ","))
 
@@ -216,14 +222,21 @@ def _closing_words(before: str) -> tuple[str, ...] | None:
     return (last, previous.lower()) if previous.isascii() else None
 
 
-def _may_open_with(after: str, first: tuple[str, ...]) -> bool:
+def _may_open_with(after: str, first: tuple[str, ...], possessive: bool = False) -> bool:
     """Whether ``after``, past white space, may open with one of the words ``first``.
 
-    Not ASCII, the regexes must be asked (they fold the case of other letters
-    their own way).
+    With ``possessive``, also past an apostrophe or ``'s`` first. Not ASCII,
+    the regexes must be asked (they fold the case of other letters their own
+    way).
     """
-    head = after.lstrip()
-    return not head.isascii() or head.lower().startswith(first)
+    heads = [after]
+    if possessive and after[:1] in ("'", "’"):
+        heads += [after[1:], after[2:]] if after[1:2] in ("s", "S") else [after[1:]]
+    for head in heads:
+        head = head.lstrip()[:_FIRST_WIDTH]
+        if not head.isascii() or head.lower().startswith(first):
+            return True
+    return False
 
 
 def _may_end_in(words: tuple[str, ...] | None, last: tuple[str, ...],
@@ -296,7 +309,9 @@ def metonym_role(text: str, start: int, end: int) -> str | None:
         return "source"
     if _MODIFIER_AFTER.match(after):
         return "modifier"
-    if _AFTER_METONYM.match(after) or (_may_end_in(words, _METONYM_LAST, _METONYM_INSIDE)
+    if (_may_open_with(after, _METONYM_FIRST, possessive=True)
+            and _AFTER_METONYM.match(after)) or (_may_end_in(words, _METONYM_LAST,
+                                                             _METONYM_INSIDE)
                                        and _BEFORE_METONYM.search(before)):
         return "metonym"
     return None

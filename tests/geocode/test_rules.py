@@ -25,6 +25,14 @@ def test_a_metonym_phrase_is_found_whatever_stands_around_its_last_word(text):
     assert metonym_role(text, *_name(text, "Iran")) == "metonym"
 
 
+@pytest.mark.parametrize("text", [
+    "Tehran: no comment", "Tehran, in a statement on Monday, denied it",
+    "Tehran  Officially Denied it", "Tehran\u2019s said nothing", "Tehran\n\thas denied it",
+])
+def test_a_speech_verb_after_the_name_is_found_past_colons_asides_and_adverbs(text):
+    assert metonym_role(text, *_name(text, "Tehran")) == "metonym"
+
+
 def test_a_phrase_in_letters_the_word_check_does_not_fold_still_reaches_the_regex():
     # The Kelvin sign folds to "k" for the regex: "as\u212aed" is "asked".
     text = "reporters as\u212aed Tehran about it"
