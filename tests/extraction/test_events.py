@@ -550,3 +550,29 @@ def test_a_fire_at_an_oil_plant_after_a_drone_attack_is_no_plan():
     event = only(events_of("A fire broke out at an oil plant in Jizan in southern Saudi Arabia "
                            "after a drone attack launched by Yemen's Houthi movement."))
     assert event.location.text == "Jizan"
+
+
+def test_speakers_found_on_demand_are_those_found_sentence_by_sentence():
+    from geostrikes.extraction import events
+    from geostrikes.extraction.sentences import split_sentences
+
+    text = ("Israeli jets struck Gaza. The army said it hit a depot. In a statement it said "
+            "more would follow. Residents fled. They said the blast was huge. Nothing else. "
+            "It said drones struck Rafah. Hamas denied it. Officials in Cairo said talks went on.")
+    sentences = split_sentences(text)
+    parts = [events._triggered_clauses(s, True, []) for s in sentences]
+    # The old way: every sentence's speaker in turn, each given the last one found.
+    eager, last, before = [], None, []
+    for index, sentence in enumerate(sentences):
+        after = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        focus = next((c.start - sentence.start + t.start() for c, t in parts[index] if t), 0)
+        before.append(last)
+        speaker = events._speaker(sentence.text, after, focus, {}, last)
+        eager.append(speaker)
+        last = speaker if speaker is not None else last
+    assert any(s is not None for s in eager) and any(s is None for s in eager)
+    for order in (range(len(sentences)), reversed(range(len(sentences)))):
+        lazy = events._Speakers(sentences, parts, {})
+        for index in order:
+            assert lazy.before(index) == before[index]
+            assert lazy.of(index) == eager[index]
