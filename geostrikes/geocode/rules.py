@@ -20,6 +20,7 @@ articles.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from geostrikes.extraction.numbers import parse_number
@@ -397,8 +398,9 @@ def find_border_cues(text: str) -> list[BorderCue]:
         return []  # every pattern names one of them, as written
     cues: list[BorderCue] = []
     taken: list[tuple[int, int]] = []
+    words = _border_words(text)
     for pattern in _BORDER_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in _border_matches(pattern, text, words):
             start, end = match.start(), match.end()
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -408,3 +410,66 @@ def find_border_cues(text: str) -> list[BorderCue]:
             cues.append(BorderCue(start, end, text[start:end], sides))
             taken.append((start, end))
     return sorted(cues, key=lambda c: c.start)
+
+
+def _border_words(text: str) -> list[int]:
+    """Where the border words start in ``text``, in order."""
+    starts = []
+    for word in _BORDER_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + len(word))
+    return sorted(starts)
+
+
+def _border_matches(pattern: re.Pattern[str], text: str, words: list[int]
+                    ) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)`` for a border pattern, sparing scans that cannot match.
+
+    Each pattern is a scan of the whole article, and most articles that say
+    "border" say it after no capitalised side ("along the border"): what must
+    stand before a border word for a pattern to match is checked first, with
+    str methods, at the ``words`` (their starts).
+    """
+    if pattern is _BORDER_PATTERNS[1]:
+        return _matches_at(pattern, text, words)  # it starts at its border word
+    if pattern is _BORDER_PATTERNS[2]:
+        possible = any(_after_possessive(text, at) for at in words)
+    else:
+        possible = any(_after_side(text, at) for at in words)
+    return pattern.finditer(text) if possible else ()
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]
+                ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches can only begin at ``starts``."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()
+
+
+def _space_before(text: str, at: int) -> int:
+    """Where the white space that ends right before ``at`` begins (``at`` when there is none)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _after_side(text: str, at: int) -> bool:
+    """Whether white space and a word with a capital letter (as _SIDE ends) stand before ``at``."""
+    end = _space_before(text, at)
+    if end == at:
+        return False
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’."):
+        start -= 1  # the characters of [\w'’.]
+    return any("A" <= c <= "Z" for c in text[start:end])
+
+
+def _after_possessive(text: str, at: int) -> bool:
+    """Whether "'s" and white space stand before ``at``."""
+    end = _space_before(text, at)
+    return end < at and text[end - 2:end] in ("'s", "’s")

@@ -110,3 +110,22 @@ def test_the_word_checks_skip_no_phrase_in_any_test_article(monkeypatch):
     monkeypatch.setattr(rules, "_plain_in", lambda *args, **kwargs: False)
     monkeypatch.setattr(rules, "_may_open_with", lambda *args, **kwargs: True)
     assert answers() == checked
+
+
+def test_the_border_checks_skip_no_phrase_in_any_test_article(monkeypatch):
+    # Each border pattern is scanned only where a border word allows it; the
+    # answers must be those of the plain scans.
+    from pathlib import Path
+
+    from geostrikes.geocode import rules
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.glob("**/*.txt"))]
+    texts += ["the Syria-Iraq border", "(Syria/Iraq border)", "xSyria and Iraq  border",
+              "Iran\u2019s border with Iraq", "the border between Iran and Iraq; the border of "
+              "Syria and Turkey", "its Lebanese\tfrontier", "the border", "a boundary of Gaza"]
+    checked = [rules.find_border_cues(text) for text in texts]
+    assert sum(map(len, checked)) >= 8
+    monkeypatch.setattr(rules, "_border_matches", lambda pattern, text, words:
+                        pattern.finditer(text))
+    assert [rules.find_border_cues(text) for text in texts] == checked
