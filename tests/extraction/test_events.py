@@ -576,3 +576,24 @@ def test_speakers_found_on_demand_are_those_found_sentence_by_sentence():
         for index in order:
             assert lazy.before(index) == before[index]
             assert lazy.of(index) == eager[index]
+
+
+def test_the_clause_word_checks_skip_no_cut_in_any_test_article(monkeypatch):
+    from pathlib import Path
+
+    from geostrikes.extraction import events
+    from geostrikes.extraction.sentences import split_sentences
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.glob("**/*.txt"))]
+    texts += ["Jets struck Sanaa IN RETALIATION FOR a drone attack, a day after the rebels "
+              "said they fired.", "Drones hit Aden in re\u017fponse to a raid."]
+    sentences = [s for text in texts for s in split_sentences(text)]
+
+    def cuts():
+        return [len(events._clauses(s, True, [])) for s in sentences]
+
+    checked = cuts()
+    assert checked[-2:] == [3, 2]
+    monkeypatch.setattr(events, "_may_give_motive", lambda text: True)
+    assert cuts() == checked
