@@ -597,3 +597,4 @@ def test_the_clause_word_checks_skip_no_cut_in_any_test_article(monkeypatch):
     assert checked[-2:] == [3, 2]
     monkeypatch.setattr(events, "_may_give_motive", lambda text: True)
     assert cuts() == checked
+
