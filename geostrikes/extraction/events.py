@@ -411,23 +411,27 @@ class Extractor:
         aliases = article_aliases(text, article_actors, host, self._capital_of(text))
         article_actors = generic_mentions(text, article_actors, aliases)
         actor_starts = [a.start for a in article_actors]
-        last_speaker: Speaker | None = None
+        # Now that places are known, a semicolon may split off a place of its own.
+        parts = [_triggered_clauses(sentence, air_context, place_starts)
+                 if clauses and ";" in sentence.text else clauses
+                 for sentence, clauses in zip(sentences, parts, strict=True)]
+        speakers = _Speakers(sentences, parts, aliases)
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             after = following.text if following else ""
             clauses = parts[index]
-            if clauses and ";" in sentence.text:
-                # Now that places are known, a semicolon may split off a place of its own.
-                clauses = _triggered_clauses(sentence, air_context, place_starts)
-            focus = next((c.start - sentence.start + t.start() for c, t in clauses if t), 0)
-            speaker = _speaker(sentence.text, after, focus, aliases, last_speaker)
             if cues.within(sentence.start, sentence.end, "denial") and denial_in(sentence.text):
                 actors = _actors_in(article_actors, sentence, actor_starts)
-                denier = _denier(sentence.text, actors) or (last_speaker and last_speaker.actor)
+                denier = _denier(sentence.text, actors)
+                if not denier:
+                    last_speaker = speakers.before(index)
+                    denier = last_speaker and last_speaker.actor
                 if denier and denier != UNKNOWN:
                     denials.add(denier)
-            if speaker is not None:
-                last_speaker = speaker
+            if not clauses:
+                continue
+            speaker = speakers.of(index)
+            last_speaker = speaker if speaker is not None else speakers.before(index)
             earlier: _Attributed | None = None  # of a previous clause of this sentence
             for clause, trigger in clauses:
                 if trigger is None:
@@ -597,6 +601,18 @@ _MOTIVE = re.compile(r"(?:,\s*)?\b(?:(?:this time |partly )?in (?:retaliation|re
                      re.IGNORECASE)
 
 
+_MOTIVE_WORDS = ("retaliation", "response", "reprisal", "avenge", "payback", "blame",
+                 "responsible")
+
+
+def _may_give_motive(text: str) -> bool:
+    """Whether _MOTIVE may match: one of its words, or letters it folds its own way."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in _MOTIVE_WORDS)
+
+
 def _triggered_clauses(sentence: Sentence, air_context: bool, place_starts: list[int]
                        ) -> list[tuple[Sentence, re.Match[str] | None]]:
     """The sentence's clauses, each with its strike phrase; [] when none has one."""
@@ -615,8 +631,12 @@ def _clauses(sentence: Sentence, air_context: bool, place_starts: list[int]) -> 
     army blames RSF").
     """
     text = sentence.text
-    cuts = [m.start() for m in _SUBORDINATE_CLAUSE.finditer(text) if m.start() > 0]
-    cuts += [m.start() for m in _MOTIVE.finditer(text) if m.start() > 0]
+    cuts = []
+    # Most sentences have neither pattern's words: str checks spare the scans.
+    if "after" in text or "before" in text or "while" in text or "whereas" in text:
+        cuts += [m.start() for m in _SUBORDINATE_CLAUSE.finditer(text) if m.start() > 0]
+    if _may_give_motive(text):
+        cuts += [m.start() for m in _MOTIVE.finditer(text) if m.start() > 0]
     for semicolon in (m.end() for m in re.finditer(r";\s*", text)):
         has_place = bool(_within(place_starts, Sentence(sentence.start + semicolon,
                                                          sentence.end, "")))
@@ -639,9 +659,19 @@ _PRONOUN = re.compile(r"^(?:.*\s)?(?:it|they|he|she)$", re.IGNORECASE)
 def _speaker(sentence: str, following: str, focus: int, aliases: dict[str, str],
              previous: Speaker | None) -> Speaker | None:
     """The sentence's speaker for the strike named at ``focus``, resolved through aliases."""
-    speaker = find_speaker(sentence, following, focus=focus)
-    if speaker is not None and speaker.actor == UNKNOWN and previous is not None and \
-            _PRONOUN.match(speaker.text):
+    return _resolve_speaker(find_speaker(sentence, following, focus=focus), sentence, aliases,
+                            previous)
+
+
+def _needs_previous(speaker: Speaker) -> bool:
+    """Whether a speaker is a pronoun that stands for whoever spoke last ("it said")."""
+    return speaker.actor == UNKNOWN and bool(_PRONOUN.match(speaker.text))
+
+
+def _resolve_speaker(speaker: Speaker | None, sentence: str, aliases: dict[str, str],
+                     previous: Speaker | None) -> Speaker | None:
+    """:func:`find_speaker`'s answer for a sentence, resolved through aliases."""
+    if speaker is not None and previous is not None and _needs_previous(speaker):
         return previous  # "In a statement it said": whoever spoke last
     if speaker is not None and speaker.actor == UNKNOWN and _GENERIC_SPEAKER.search(speaker.text):
         # "In neighbouring Burkina Faso, the army said": that country's army.
@@ -655,6 +685,69 @@ def _speaker(sentence: str, following: str, focus: int, aliases: dict[str, str],
         if alias is not None:
             return Speaker(speaker.text, alias)
     return speaker
+
+
+class _Speakers:
+    """Each sentence's speaker (for its first strike phrase), found only when asked.
+
+    A sentence's speaker may stand for the one before ("it said"), so the
+    extractor once found every sentence's in turn; only the sentences with a
+    strike phrase or a denial ask, and each only back to the last sentence
+    that names a speaker, so most sentences are never read for one.
+    """
+
+    def __init__(self, sentences: list[Sentence],
+                 parts: list[list[tuple[Sentence, re.Match[str] | None]]],
+                 aliases: dict[str, str]) -> None:
+        self._sentences, self._parts, self._aliases = sentences, parts, aliases
+        self._found: dict[int, Speaker | None] = {}
+        self._resolved: dict[int, Speaker | None] = {}
+
+    def _find(self, index: int) -> Speaker | None:
+        if index not in self._found:
+            sentence = self._sentences[index]
+            after = self._sentences[index + 1].text if index + 1 < len(self._sentences) else ""
+            focus = next((c.start - sentence.start + t.start()
+                          for c, t in self._parts[index] if t), 0)
+            self._found[index] = find_speaker(sentence.text, after, focus=focus)
+        return self._found[index]
+
+    def _resolve(self, index: int, previous: Speaker | None) -> Speaker | None:
+        speaker = _resolve_speaker(self._find(index), self._sentences[index].text,
+                                   self._aliases, previous)
+        self._resolved[index] = speaker
+        return speaker
+
+    def of(self, index: int) -> Speaker | None:
+        """The speaker of a sentence, None when it names none."""
+        if index in self._resolved:
+            return self._resolved[index]
+        found = self._find(index)
+        previous = self.before(index) if found is not None and _needs_previous(found) else None
+        return self._resolve(index, previous)
+
+    def before(self, index: int) -> Speaker | None:
+        """The speaker of the last sentence before ``index`` that names one."""
+        # Back to a speaker that needs no one before it, then forward through the
+        # pronouns on the way, each standing for the one before: no recursion.
+        pronouns = []
+        speaker = None
+        for earlier in range(index - 1, -1, -1):
+            if earlier in self._resolved:
+                speaker = self._resolved[earlier]
+                if speaker is not None:
+                    break
+                continue
+            found = self._find(earlier)
+            if found is None:
+                continue
+            if not _needs_previous(found):
+                speaker = self._resolve(earlier, None)
+                break
+            pronouns.append(earlier)
+        for earlier in reversed(pronouns):
+            speaker = self._resolve(earlier, speaker)
+        return speaker
 
 
 def _is_headline(sentence: Sentence, text: str) -> bool:

@@ -9,6 +9,7 @@ one only when what follows looks like the start of a new one.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 __all__ = ["Sentence", "split_sentences"]
@@ -17,7 +18,7 @@ _ABBREVIATIONS = frozenset("""
 mr mrs ms dr gen col lt maj capt sgt adm rep sen gov pres st mt ft jr sr no vs etc inc ltd co corp
 jan feb mar apr jun jul aug sep sept oct nov dec u s k a e n w fig approx dept est
 """.split())
-_LAST_WORD = re.compile(r"([A-Za-z]+)$")
+_ASCII_LETTERS = string.ascii_letters
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n")
 
 
@@ -51,13 +52,18 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = _LAST_WORD.search(text[max(0, dot - 12):dot])
-    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+    # The last word before the dot, as the search for "[A-Za-z]+$" would find it
+    # ("$" also matches before a final line break), without a regex's scan.
+    window = text[max(0, dot - 12):dot]
+    if window.endswith("\n"):
+        window = window[:-1]
+    word = window[len(window.rstrip(_ASCII_LETTERS)):]
+    return bool(word) and word.lower() in _ABBREVIATIONS
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
     if stripped:
-        offset = start + chunk.index(stripped)
+        offset = start + len(chunk) - len(chunk.lstrip())
         sentences.append(Sentence(offset, offset + len(stripped), stripped))

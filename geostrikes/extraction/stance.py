@@ -133,8 +133,10 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|because|although|though
 
 def _reporting_verbs(sentence: str, focus: int) -> list[re.Match[str]]:
     """Reporting verbs of the clause at ``focus``, closing attribution first."""
-    trailing = _TRAILING.search(sentence)
     verbs = list(_SAY_VERB.finditer(sentence))
+    if not verbs:
+        return verbs  # most sentences: and the closing attribution only reorders verbs
+    trailing = _TRAILING.search(sentence)
     if trailing:
         verbs = [m for m in verbs if m.start() >= trailing.start("speaker")][:1] + verbs
     main = []

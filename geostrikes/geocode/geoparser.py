@@ -51,6 +51,12 @@ _PRECISION_OF_KIND = {
 }
 _POINT_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.AIRPORT, Kind.BASE, Kind.SITE})
 _GOVERNMENT_SEATS = frozenset({"PPLC", "PPLG", "PPLA"})
+# On Python 3.11 every ``Kind.X`` passes through EnumType's Python-level
+# __getattr__ hook (about 0.1 us); the resolution loop asks for kinds at every
+# candidate, so its kinds are module constants.
+_COUNTRY, _ADMIN1, _ADMIN2, _POPULATED, _REGION, _SITE, _AIRPORT, _BORDER, _EXACT = (
+    Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2, Kind.POPULATED_PLACE, Kind.REGION, Kind.SITE,
+    Kind.AIRPORT, Kind.BORDER, Precision.EXACT)
 _NEAR_RADIUS_KM = 25.0
 _DIRECTION_RADIUS_KM = 50.0
 _MAX_CANDIDATES = 25
@@ -308,6 +314,8 @@ class Geoparser:
                 state = _state_not_country(slot, anchors, own, countries)
                 hint = slot.hint
                 county = (name_key(slot.text) + " county") if counties else None
+                # The "X, cand" test reads the previous slot only: asked once per slot.
+                previous = _previous_point(text, slots, index)
                 # A town's name does not vouch for its own country: "Berlin" twice in
                 # a New Hampshire story is no evidence for Germany. (A country's name
                 # is: "Iraq" thrice makes it an Iraq story, and Arak no Iraq.)
@@ -338,7 +346,8 @@ class Geoparser:
                         context += 0.9
                     if apposition is not None and _inside(cand, apposition):
                         score += 3.0
-                    if _contains_previous(text, slots, index, cand):
+                    if previous is not None and cand.kind in _DIVISION_KINDS and _inside(
+                            previous, cand):
                         score += 3.0
                     score += _partner_bonus(cand, partners)
                     yields = not slot.dateline and _yields_to_division(cand, division)
@@ -443,7 +452,7 @@ class Geoparser:
             # even a phrase has tiny namesakes: "Middle East" is a Baltimore
             # neighbourhood only in a story set there.
             single = len(slot.text.split()) == 1 or (
-                cand.kind == Kind.POPULATED_PLACE and cand.country_code in EVERY_TOWN_COUNTRIES)
+                cand.kind == _POPULATED and cand.country_code in EVERY_TOWN_COUNTRIES)
             own = int(bool(slot.ranked) and slot.ranked[0][0].country_code == cand.country_code)
             supported = (slot.hint is not None or slot.qualifier is not None
                          or (countries.get(cand.country_code or "", 0.0) >= 0.5
@@ -458,7 +467,7 @@ class Geoparser:
                 continue  # "Soroka hospital", "Fano militia" in a story set elsewhere
             if (slot.hint is None and slot.qualifier is None and " " not in name_key(slot.text)
                     and _by_alias_only(cand, slot.text)
-                    and (cand.kind == Kind.POPULATED_PLACE and cand.population < _ALIAS_TOWN
+                    and (cand.kind == _POPULATED and cand.population < _ALIAS_TOWN
                          or not supported
                          and not self._near_the_story(cand, slot, slots, countries))):
                 # A hamlet's former name ("Frank") is no evidence even in its country.
@@ -521,7 +530,8 @@ class Geoparser:
                 continue
             found.add(name_key(last))
         # With a middle initial ("Gino D. Bassett") it is a person whatever the first word.
-        found.update(name_key(m.group(1)) for m in _INITIALLED_NAME.finditer(text))
+        if _may_have_initial(text):
+            found.update(name_key(m.group(1)) for m in _INITIALLED_NAME.finditer(text))
         return frozenset(found)
 
     @staticmethod
@@ -534,7 +544,7 @@ class Geoparser:
         if gap.strip() != "," or not nxt.ranked:
             return None
         # "Tacoma, Washington": the state, though the bare name's first reading is the city.
-        return next((c for c, _ in nxt.ranked[:3] if c.kind in (Kind.ADMIN1, Kind.COUNTRY)), None)
+        return next((c for c, _ in nxt.ranked[:3] if c.kind in (_ADMIN1, _COUNTRY)), None)
 
 
     # -- the whole article -------------------------------------------------------------
@@ -588,11 +598,11 @@ class Geoparser:
             return Mention(article_id, slot.start, slot.end, slot.text, None, Precision.EXACT,
                            locational=False, role="unresolved")
         place = self.gazetteer.place(cand, slot.score)
-        precision = _PRECISION_OF_KIND.get(cand.kind, Precision.EXACT)
+        precision = _PRECISION_OF_KIND.get(cand.kind, _EXACT)
         role = None
         role = slot.metonym_role(text)
         if role in ("metonym", "modifier") and not (
-                cand.kind in (Kind.COUNTRY, Kind.ADMIN1) or cand.feature_code in _GOVERNMENT_SEATS):
+                cand.kind in (_COUNTRY, _ADMIN1) or cand.feature_code in _GOVERNMENT_SEATS):
             # Only states and seats of government speak or act for someone.
             role = None
         if role is not None:
@@ -693,6 +703,22 @@ _NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) (?:[A-Z]\. )?((?:Mc|Mac)?[A-
 _INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. ((?:Mc|Mac)?[A-Z][a-z]{2,})\b")
 #: How far before a one-sided border phrase the place that gives its other side may end.
 _BORDER_REACH = 60
+
+
+def _may_have_initial(text: str) -> bool:
+    """Whether ``text`` has " X. ", which every _INITIALLED_NAME match has.
+
+    Few articles do, and finding the ". " of sentence ends is many times
+    faster than the pattern's scan of every capital letter.
+    """
+    dot = text.find(". ")
+    while dot >= 0:
+        if "A" <= text[dot - 1] <= "Z" and text[dot - 2:dot - 1] == " ":
+            return True
+        dot = text.find(". ", dot + 2)
+    return False
+
+
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$")
 _TOWN_BELOW_DIVISION = 100_000
 #: Postal codes the gazetteer does not store because they are also words.
@@ -777,7 +803,9 @@ def _coordinated(text: str, slots: list[_Slot], index: int) -> list[Candidate]:
     for other in (index - 1, index + 1):
         if not 0 <= other < len(slots):
             continue
-        left, right = sorted((slots[index], slots[other]), key=lambda s: s.start)
+        left, right = slots[index], slots[other]
+        if right.start < left.start:
+            left, right = right, left
         gap = text[left.end:right.start]
         if len(gap) < 8 and _COORDINATION.match(gap) and slots[other].choice is not None:
             partners.append(slots[other].choice)
@@ -811,8 +839,8 @@ def _state_not_country(slot: _Slot, anchors: list[tuple[int, Candidate]],
     lead the profile, so the state's country need only be well supported).
     """
     key = name_key(slot.text)
-    country = next((c for c, _ in slot.ranked if c.kind == Kind.COUNTRY), None)
-    state = next((c for c, _ in slot.ranked if c.kind == Kind.ADMIN1
+    country = next((c for c, _ in slot.ranked if c.kind == _COUNTRY), None)
+    state = next((c for c, _ in slot.ranked if c.kind == _ADMIN1
                   and name_key(c.name) == key), None)
     if country is None or state is None or state.country_code == country.country_code:
         return None
@@ -961,7 +989,7 @@ def _anchor_points(anchors: list[tuple[int, Candidate]]
     """Distinct located anchors with the mentions that chose them."""
     by_place: dict[int, tuple[float, float, set[int]]] = {}
     for index, cand in anchors:
-        if cand.kind in (Kind.COUNTRY, Kind.BORDER, Kind.REGION, Kind.ADMIN1):
+        if cand.kind in (_COUNTRY, _BORDER, _REGION, _ADMIN1):
             # A province's point is only its middle; containment in it is the
             # admin1 bonus's business, not proximity's.
             continue
@@ -1010,20 +1038,24 @@ def _place_at_focus(mentions: list[Mention], slots: list[_Slot]) -> list[Mention
                      role="focus") if m.place is None else m for m in mentions]
 
 
-def _contains_previous(text: str, slots: list[_Slot], index: int, cand: Candidate) -> bool:
-    """Whether ``cand`` is a division containing the place named just before "X, cand".
+_DIVISION_KINDS = (_ADMIN1, _COUNTRY)
+
+
+def _previous_point(text: str, slots: list[_Slot], index: int) -> Candidate | None:
+    """The point place named just before "X, Y", which a division Y must contain.
 
     In "Tacoma, Washington" the second name is the state Tacoma lies in,
-    not the capital city.
+    not the capital city: a candidate of :data:`_DIVISION_KINDS` that
+    contains the returned place gets the bonus.
     """
-    if index == 0 or cand.kind not in (Kind.ADMIN1, Kind.COUNTRY):
-        return False
+    if index == 0:
+        return None
     prev = slots[index - 1]
     if text[prev.end:slots[index].start].strip() != ",":
-        return False
+        return None
     first = prev.choice if prev.choice is not None else (
         prev.ranked[0][0] if prev.ranked else None)
-    return first is not None and first.kind in _POINT_KINDS and _inside(first, cand)
+    return first if first is not None and first.kind in _POINT_KINDS else None
 
 
 def _same_name_indices(slots: list[_Slot]) -> list[frozenset[int]]:
@@ -1040,7 +1072,7 @@ def _admin1_support(slots: list[_Slot], anchors: list[tuple[int, Candidate]],
     """First-level divisions the anchors name or lie in -> the mentions that say so."""
     support: dict[str, set[int]] = {}
     for index, cand in anchors:
-        keys = [name_key(cand.name)] if cand.kind == Kind.ADMIN1 else []
+        keys = [name_key(cand.name)] if cand.kind == _ADMIN1 else []
         keys += [name_key(cand.admin1)] if cand.admin1 else []
         for key in keys:
             support.setdefault(key, set()).update(namesakes[index])
@@ -1185,7 +1217,7 @@ def _by_alias_only(cand: Candidate, surface: str) -> bool:
     word far more often than that place. Countries and provinces are exempt
     ("Britain" and "Calif." are their aliases), and so are cities of a million.
     """
-    if cand.kind not in _POINT_KINDS and cand.kind != Kind.ADMIN2 or (
+    if cand.kind not in _POINT_KINDS and cand.kind != _ADMIN2 or (
             cand.population >= _ALIAS_CITY):
         return False
     own, said = name_key(cand.name), name_key(surface)
@@ -1215,7 +1247,7 @@ def _is_code(cand: Candidate, surface: str) -> bool:
     # provinces and unions are commonly written that way (US, UK, UAE, KSA, TX, EU).
     matched = cand.matched_name
     short_caps = len(matched.replace(".", "")) <= 4 and matched.replace(".", "").isupper()
-    if short_caps and cand.kind not in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION):
+    if short_caps and cand.kind not in (_COUNTRY, _ADMIN1, _REGION):
         return True
     # Two or three capitals of a name the gazetteer writes as a word ("Ba",
     # "Sol", "El'n") are an acronym (BA, SOL, ELN): datelines spell out in
@@ -1229,7 +1261,7 @@ _ANCHOR_MARGIN = 0.5
 
 
 def _inside(cand: Candidate, container: Candidate) -> bool:
-    if container.kind == Kind.COUNTRY:
+    if container.kind == _COUNTRY:
         return cand.country_code == container.country_code
     return (cand.country_code == container.country_code and cand.admin1 is not None
             and name_key(cand.admin1) == name_key(container.name))

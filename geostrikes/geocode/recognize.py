@@ -20,7 +20,7 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from typing import NamedTuple
 
 from geostrikes.geocode.demonyms import DEMONYMS
@@ -128,8 +128,7 @@ class _Words(dict):
 
 _WORDS = _Words()
 _WORDS_SIZE = 262_144
-_SPAN = operator.methodcaller("span")
-_GROUP = operator.methodcaller("group")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -143,12 +142,15 @@ def tokenize(text: str) -> list[Token]:
     words = _WORDS
     if len(words) > _WORDS_SIZE:
         words.clear()
-    matches = list(_TOKEN.finditer(text))
-    # Built wholly in C: a token is its match's span plus its word's fields,
-    # and tuple.__new__ skips the named tuple's Python-level __new__.
+    # Built wholly in C: splitting on the tokens alternates gaps and words, so
+    # the running sum of the parts' lengths gives every span with no match
+    # object; a token is its span plus its word's fields, and tuple.__new__
+    # skips the named tuple's Python-level __new__.
+    parts = _TOKEN_SPLIT.split(text)
+    bounds = list(accumulate(map(len, parts)))
     tokens = list(map(_new_tuple, repeat(Token),
-                      map(operator.add, map(_SPAN, matches),
-                          map(words.__getitem__, map(_GROUP, matches)))))
+                      map(operator.add, zip(bounds[0::2], bounds[1::2], strict=False),
+                          map(words.__getitem__, parts[1::2]))))
     for i in compress(range(len(tokens)), map(_POSSESSIVE, tokens)):
         start, end, *fields = tokens[i]
         tokens[i] = _new_tuple(Token, (start, end - 2, *fields))

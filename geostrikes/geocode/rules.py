@@ -20,6 +20,7 @@ articles.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from geostrikes.extraction.numbers import parse_number
@@ -189,6 +190,22 @@ _METONYM_LAST = ("to", "toward", "with", "on", "between", "for", "supporting", "
                  "warned", "accused", "blamed", "urged", "told", "asked")
 _METONYM_INSIDE = ("engag", "confront")  # engag\w+, confront\w*
 _QUALIFIER_LAST = ("of", "near", "nearby", "outside", "to", "around", "from")
+# The first words of the phrases _KIND_AFTER looks for after a name.
+_KIND_FIRST = ("province", "governorate", "governate", "region", "state", "muhafazat", "ostan",
+               "oblast", "wilayah", "emirate", "district", "sub", "county", "qada", "nahiya",
+               "shahrestan", "municipality", "air", "military", "base", "camp", "garrison",
+               "barracks", "outpost", "international", "airport", "city", "town", "village",
+               "neighbo", "suburb",
+               # newspapers named after their city (the last of _KIND_AFTER)
+               "post", "times", "herald", "tribune", "gazette", "chronicle", "courier",
+               "sun-times", "daily news", "examiner", "inquirer", "dispatch", "free press",
+               "star", "journal", "plain dealer", "courant")
+# What may open the words after a metonym (_AFTER_METONYM): a colon, an aside,
+# an adverb or a speech verb.
+_METONYM_FIRST = (":", ",", "has ", "had ", "also ", "later ", "then ", "quickly ", "again ",
+                  "officially ", "publicly ", "repeatedly ", "strongly ", "on ",
+                  *_SPEECH_VERBS.split("|"))
+_FIRST_WIDTH = max(map(len, _KIND_FIRST + _METONYM_FIRST))
 _KIND_LAST = tuple(w + comma for w in ("of", "town", "city", "village", "hamlet", "suburb",
                                        "hood", "capital") for comma in ("", ","))
 
@@ -213,6 +230,23 @@ def _closing_words(before: str) -> tuple[str, ...] | None:
         return (last,)
     previous = chunks[-2]
     return (last, previous.lower()) if previous.isascii() else None
+
+
+def _may_open_with(after: str, first: tuple[str, ...], possessive: bool = False) -> bool:
+    """Whether ``after``, past white space, may open with one of the words ``first``.
+
+    With ``possessive``, also past an apostrophe or ``'s`` first. Not ASCII,
+    the regexes must be asked (they fold the case of other letters their own
+    way).
+    """
+    heads = [after]
+    if possessive and after[:1] in ("'", "’"):
+        heads += [after[1:], after[2:]] if after[1:2] in ("s", "S") else [after[1:]]
+    for head in heads:
+        head = head.lstrip()[:_FIRST_WIDTH]
+        if not head.isascii() or head.lower().startswith(first):
+            return True
+    return False
 
 
 def _may_end_in(words: tuple[str, ...] | None, last: tuple[str, ...],
@@ -285,7 +319,9 @@ def metonym_role(text: str, start: int, end: int) -> str | None:
         return "source"
     if _MODIFIER_AFTER.match(after):
         return "modifier"
-    if _AFTER_METONYM.match(after) or (_may_end_in(words, _METONYM_LAST, _METONYM_INSIDE)
+    if (_may_open_with(after, _METONYM_FIRST, possessive=True)
+            and _AFTER_METONYM.match(after)) or (_may_end_in(words, _METONYM_LAST,
+                                                             _METONYM_INSIDE)
                                        and _BEFORE_METONYM.search(before)):
         return "metonym"
     return None
@@ -350,9 +386,10 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 def kind_hint(text: str, start: int, end: int) -> Kind | None:
     """The kind of place the surrounding words name ("X province" -> admin1)."""
     after = text[end:end + 30]
-    for pattern, kind in _KIND_AFTER:
-        if pattern.match(after):
-            return kind
+    if _may_open_with(after, _KIND_FIRST):
+        for pattern, kind in _KIND_AFTER:
+            if pattern.match(after):
+                return kind
     before = _before(text, start, 40)
     if not _may_end_in(_closing_words(before), _KIND_LAST):
         return None
@@ -391,8 +428,9 @@ def find_border_cues(text: str) -> list[BorderCue]:
         return []  # every pattern names one of them, as written
     cues: list[BorderCue] = []
     taken: list[tuple[int, int]] = []
+    words = _border_words(text)
     for pattern in _BORDER_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in _border_matches(pattern, text, words):
             start, end = match.start(), match.end()
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -402,3 +440,66 @@ def find_border_cues(text: str) -> list[BorderCue]:
             cues.append(BorderCue(start, end, text[start:end], sides))
             taken.append((start, end))
     return sorted(cues, key=lambda c: c.start)
+
+
+def _border_words(text: str) -> list[int]:
+    """Where the border words start in ``text``, in order."""
+    starts = []
+    for word in _BORDER_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + len(word))
+    return sorted(starts)
+
+
+def _border_matches(pattern: re.Pattern[str], text: str, words: list[int]
+                    ) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)`` for a border pattern, sparing scans that cannot match.
+
+    Each pattern is a scan of the whole article, and most articles that say
+    "border" say it after no capitalised side ("along the border"): what must
+    stand before a border word for a pattern to match is checked first, with
+    str methods, at the ``words`` (their starts).
+    """
+    if pattern is _BORDER_PATTERNS[1]:
+        return _matches_at(pattern, text, words)  # it starts at its border word
+    if pattern is _BORDER_PATTERNS[2]:
+        possible = any(_after_possessive(text, at) for at in words)
+    else:
+        possible = any(_after_side(text, at) for at in words)
+    return pattern.finditer(text) if possible else ()
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]
+                ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches can only begin at ``starts``."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()
+
+
+def _space_before(text: str, at: int) -> int:
+    """Where the white space that ends right before ``at`` begins (``at`` when there is none)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _after_side(text: str, at: int) -> bool:
+    """Whether white space and a word with a capital letter (as _SIDE ends) stand before ``at``."""
+    end = _space_before(text, at)
+    if end == at:
+        return False
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’."):
+        start -= 1  # the characters of [\w'’.]
+    return any("A" <= c <= "Z" for c in text[start:end])
+
+
+def _after_possessive(text: str, at: int) -> bool:
+    """Whether "'s" and white space stand before ``at``."""
+    end = _space_before(text, at)
+    return end < at and text[end - 2:end] in ("'s", "’s")

@@ -694,7 +694,7 @@ def test_israeli_jets_struck_jenin_said_a_spokesman_is_the_spokesmans_account():
     assert (event.actor, event.stance) == ("Israel", Stance.ACCUSED)
 
 
-def test_a_drone_attack_launched_by_yemens_houthi_movement_is_the_houthis():
+def test_after_what_the_coalition_called_a_drone_attack_by_the_houthi_movement():
     event = only(events_of("A fire broke out at a plant in Jizan after what the Saudi-led "
                            "coalition called a drone attack launched by Yemen's Houthi movement."))
     assert event.actor == "Houthis"
@@ -741,3 +741,51 @@ def test_officials_said_the_us_had_evidence_that_iran_bombed_is_an_accusation():
     event = only(events_of("Two American officials, speaking anonymously, said the United States "
                            "had evidence that Iranian jets had bombed targets in Diyala."))
     assert (event.actor, event.stance) == ("Iran", Stance.ACCUSED)
+
+
+def test_speakers_found_on_demand_are_those_found_sentence_by_sentence():
+    from geostrikes.extraction import events
+    from geostrikes.extraction.sentences import split_sentences
+
+    text = ("Israeli jets struck Gaza. The army said it hit a depot. In a statement it said "
+            "more would follow. Residents fled. They said the blast was huge. Nothing else. "
+            "It said drones struck Rafah. Hamas denied it. Officials in Cairo said talks went on.")
+    sentences = split_sentences(text)
+    parts = [events._triggered_clauses(s, True, []) for s in sentences]
+    # The old way: every sentence's speaker in turn, each given the last one found.
+    eager, last, before = [], None, []
+    for index, sentence in enumerate(sentences):
+        after = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        focus = next((c.start - sentence.start + t.start() for c, t in parts[index] if t), 0)
+        before.append(last)
+        speaker = events._speaker(sentence.text, after, focus, {}, last)
+        eager.append(speaker)
+        last = speaker if speaker is not None else last
+    assert any(s is not None for s in eager) and any(s is None for s in eager)
+    for order in (range(len(sentences)), reversed(range(len(sentences)))):
+        lazy = events._Speakers(sentences, parts, {})
+        for index in order:
+            assert lazy.before(index) == before[index]
+            assert lazy.of(index) == eager[index]
+
+
+def test_the_clause_word_checks_skip_no_cut_in_any_test_article(monkeypatch):
+    from pathlib import Path
+
+    from geostrikes.extraction import events
+    from geostrikes.extraction.sentences import split_sentences
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.glob("**/*.txt"))]
+    texts += ["Jets struck Sanaa IN RETALIATION FOR a drone attack, a day after the rebels "
+              "said they fired.", "Drones hit Aden in re\u017fponse to a raid."]
+    sentences = [s for text in texts for s in split_sentences(text)]
+
+    def cuts():
+        return [len(events._clauses(s, True, [])) for s in sentences]
+
+    checked = cuts()
+    assert checked[-2:] == [3, 2]
+    monkeypatch.setattr(events, "_may_give_motive", lambda text: True)
+    assert cuts() == checked
+

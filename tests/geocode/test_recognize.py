@@ -5,6 +5,8 @@ Each test is named after the sentence it protects.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geostrikes.geocode.gazetteer import default_gazetteer
@@ -104,3 +106,13 @@ def test_the_surname_after_haider_al_is_no_place(has_key, has_loose_key):
     found = loose_spans("Prime Minister Haider al-Abadi toured the front.", has_key,
                         has_loose_key)
     assert "Abadi" not in found and "al-Abadi" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "", "  ", "Gaza", "Gaza's north, near Deir ez-Zor.", "...U.S.-led strikes hit Sana'a",
+    "Qāʾim ʿAyn al-ʿArab\n\nÉcole 2024年 end", "trailing word"])
+def test_every_token_span_is_where_its_word_is_written(text):
+    words = [m for m in re.finditer(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’`ʼʿ][^\W_]+)*", text)]
+    tokens = tokenize(text)
+    assert [t.start for t in tokens] == [m.start() for m in words]
+    assert all(text[t.start:t.end] == t.text for t in tokens)

@@ -25,6 +25,14 @@ def test_a_metonym_phrase_is_found_whatever_stands_around_its_last_word(text):
     assert metonym_role(text, *_name(text, "Iran")) == "metonym"
 
 
+@pytest.mark.parametrize("text", [
+    "Tehran: no comment", "Tehran, in a statement on Monday, denied it",
+    "Tehran  Officially Denied it", "Tehran\u2019s said nothing", "Tehran\n\thas denied it",
+])
+def test_a_speech_verb_after_the_name_is_found_past_colons_asides_and_adverbs(text):
+    assert metonym_role(text, *_name(text, "Tehran")) == "metonym"
+
+
 def test_a_phrase_in_letters_the_word_check_does_not_fold_still_reaches_the_regex():
     # The Kelvin sign folds to "k" for the regex: "as\u212aed" is "asked".
     text = "reporters as\u212aed Tehran about it"
@@ -45,6 +53,14 @@ def test_a_name_without_white_space_before_it_has_no_qualifier_or_role():
 def test_a_qualifier_ending_in_the_or_a_tab_is_found(text, role):
     found = qualifier(text, text.index("Kirkuk"))
     assert found is not None and found.role == role
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Idlib\n  Province was hit", Kind.ADMIN1), ("Kandahar Air Field", Kind.BASE),
+    ("Mosul sub-district", Kind.ADMIN2), ("Kirkuk \u017ftate", Kind.ADMIN1)])
+def test_a_kind_word_after_the_name_is_found_whatever_its_case_or_spacing(text, kind):
+    name = text.split()[0]
+    assert kind_hint(text, *_name(text, name)) == kind
 
 
 def test_a_kind_word_with_a_comma_before_the_name_is_found():
@@ -92,4 +108,24 @@ def test_the_word_checks_skip_no_phrase_in_any_test_article(monkeypatch):
     checked = answers()
     monkeypatch.setattr(rules, "_may_end_in", lambda *args, **kwargs: True)
     monkeypatch.setattr(rules, "_plain_in", lambda *args, **kwargs: False)
+    monkeypatch.setattr(rules, "_may_open_with", lambda *args, **kwargs: True)
     assert answers() == checked
+
+
+def test_the_border_checks_skip_no_phrase_in_any_test_article(monkeypatch):
+    # Each border pattern is scanned only where a border word allows it; the
+    # answers must be those of the plain scans.
+    from pathlib import Path
+
+    from geostrikes.geocode import rules
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.glob("**/*.txt"))]
+    texts += ["the Syria-Iraq border", "(Syria/Iraq border)", "xSyria and Iraq  border",
+              "Iran\u2019s border with Iraq", "the border between Iran and Iraq; the border of "
+              "Syria and Turkey", "its Lebanese\tfrontier", "the border", "a boundary of Gaza"]
+    checked = [rules.find_border_cues(text) for text in texts]
+    assert sum(map(len, checked)) >= 8
+    monkeypatch.setattr(rules, "_border_matches", lambda pattern, text, words:
+                        pattern.finditer(text))
+    assert [rules.find_border_cues(text) for text in texts] == checked
