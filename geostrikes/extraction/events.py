@@ -123,7 +123,7 @@ _AGGREGATE = re.compile(
 _EXERCISE = re.compile(
     r"\b(?:(?:military|joint|naval|air|annual|large-scale|live-fire|live fire)\s+"
     r"(?:exercises?|drills?)|war ?games?|manoeuvres|maneuvers|mock targets?|simulated "
-    r"(?:targets?|attacks?|strikes?)|firing range|bombing range|practi[cs]ed)\b",
+    r"(?:targets?|attacks?|strikes?)|firing range|bombing range)\b",
     re.IGNORECASE)
 _ANAPHOR = re.compile(
     # "One strike hit a house ... Another hit a car": the next of the same strikes.
