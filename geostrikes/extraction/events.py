@@ -119,6 +119,10 @@ _AGGREGATE = re.compile(
     r"risen|intensified|escalated|grown|multiplied|doubled|spiked)\b",
     re.IGNORECASE,
 )
+_GROUND = re.compile(
+    r"\b(?:exchanges? of fire|clashes|clashed|gunfire|gun battles?|firefights?|stormed|"
+    r"ambush(?:ed)?|border posts?|ground (?:assault|offensive|attack|incursion)|infantry|"
+    r"gunmen|suicide (?:bomber|bombing|attack)|roadside bomb|car bomb)\b", re.IGNORECASE)
 # Drills strike nothing real: "jets struck mock targets at a range near Konya".
 _EXERCISE = re.compile(
     r"\b(?:(?:military|joint|naval|air|annual|large-scale|live-fire|live fire)\s+"
@@ -834,7 +838,9 @@ def _trigger(sentence: str, air_context: bool) -> re.Match[str] | None:
     if _AGGREGATE.search(sentence) or _EXERCISE.search(sentence):
         return None
     candidates = [m for m in (_STRONG.search(sentence), _CRAFT.search(sentence)) if m]
-    if not candidates and air_context:
+    if not candidates and air_context and not _GROUND.search(sentence):
+        # "attacked border posts, prompting exchanges of fire": a fight on the
+        # ground, unless the sentence itself says it came from the air.
         candidates = list(_WEAK.finditer(sentence))
     for match in sorted(candidates, key=lambda m: m.start()):
         before = sentence[:match.start()]

@@ -789,3 +789,14 @@ def test_the_clause_word_checks_skip_no_cut_in_any_test_article(monkeypatch):
     monkeypatch.setattr(events, "_may_give_motive", lambda text: True)
     assert cuts() == checked
 
+
+
+def test_forces_attacking_border_posts_in_an_exchange_of_fire_is_no_air_strike():
+    events = events_of("Pakistani jets bombed Khost on Monday. Days later, Afghan forces attacked "
+                       "Pakistani border posts in Kurram, prompting heavy exchanges of fire.")
+    assert [e.location.text for e in events] == ["Khost"]
+
+
+def test_a_drone_strike_during_clashes_is_still_a_strike():
+    event = only(events_of("A Turkish drone strike hit fighters in Qamishli during clashes."))
+    assert event.actor == "Turkey"
