@@ -954,6 +954,7 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
     actor_code = _CODE_OF_COUNTRY.get(actor)
     places: list[Mention] = []
     previous: Mention | None = None  # the place named just before, if it was taken
+    origin: int | None = None  # where a place named as an origin ("from X") ends
     if starts is not None:
         mentions = [mentions[i] for i in _within(starts, sentence)]
     for mention in mentions:
@@ -970,7 +971,14 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
                 previous.start - sentence.start) and mention.place.kind not in _AREA_KINDS:
             continue  # "a car on the road between Tyre and Naqoura": one strike, not two
         previous = None
-        if _FROM_BEFORE.search(before[-25:]) or not (
+        if origin is not None and _WHERE_IT_LIES.fullmatch(sentence.text, origin, local):
+            origin = mention.end - sentence.start
+            continue  # "sailed from Batumi in Georgia": where it came from, all of it
+        origin = None
+        if _FROM_BEFORE.search(before[-25:]):
+            origin = mention.end - sentence.start
+            continue
+        if not (
                 listed or _LOCATIVE_BEFORE.search(before[-45:])
                 or _PASSIVE_AFTER.match(sentence.text, mention.end - sentence.start)):
             continue
@@ -1006,6 +1014,7 @@ def _sentence_places(mentions: list[Mention], sentence: Sentence, actors: list[A
     return places
 
 
+_WHERE_IT_LIES = re.compile(r"\s*(?:,|\bin)\s*(?:the\s+)?")
 _AND_AFTER = re.compile(r"\s+and\s+(?:the\s+)?")
 _AND_BEFORE = re.compile(r"\s+and\s+$")
 

@@ -800,3 +800,10 @@ def test_forces_attacking_border_posts_in_an_exchange_of_fire_is_no_air_strike()
 def test_a_drone_strike_during_clashes_is_still_a_strike():
     event = only(events_of("A Turkish drone strike hit fighters in Qamishli during clashes."))
     assert event.actor == "Turkey"
+
+
+def test_a_ship_that_sailed_from_batumi_in_georgia_puts_no_blast_in_georgia():
+    events = events_of("Some at first blamed an Israeli air strike. The explosion was caused "
+                       "by fertiliser stored in a port warehouse since 2014, after the cargo was "
+                       "unloaded from a ship which had sailed from Batumi in Georgia.")
+    assert events == []
