@@ -89,6 +89,18 @@ def read_position(process: subprocess.Popen, path: Path) -> int:
     return 0
 
 
+def size(path: Path) -> int:
+    """Bytes in ``path``; 0 once it is gone.
+
+    The writer reserves its temporary name by creating the file and removing
+    it again at once, so a file just listed may have vanished.
+    """
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def maps(process: subprocess.Popen) -> str:
     try:
         return Path(f"/proc/{process.pid}/maps").read_text()
@@ -129,8 +141,8 @@ def test_ctrl_c_during_places_removes_the_half_written_file(feed, tmp_path):
     out, before = earlier_result(tmp_path, "places.jsonl")
 
     def half_written() -> bool:
-        temporaries = [p for p in tmp_path.glob(".places.jsonl.*.tmp*") if p.stat().st_size]
-        return bool(temporaries) and read_position(process, feed) > UNDER_WAY_BYTES
+        return (any(size(p) for p in tmp_path.glob(".places.jsonl.*.tmp*"))
+                and read_position(process, feed) > UNDER_WAY_BYTES)
 
     process = start("places", str(feed), "-o", str(out))
     wait_for(process, half_written, "mentions were being written")
