@@ -169,7 +169,7 @@ def test_ctrl_c_while_the_geo_libraries_are_being_imported(tmp_path, marker):
 def test_sigterm_during_places_is_exit_143_and_removes_the_half_written_file(feed, tmp_path):
     out, before = earlier_result(tmp_path, "places.jsonl")
     process = start("places", str(feed), "-o", str(out))
-    wait_for(process, lambda: any(tmp_path.glob(".places.jsonl.*.tmp*")),
+    wait_for(process, lambda: any(size(p) for p in tmp_path.glob(".places.jsonl.*.tmp*")),
              "mentions were being written")
     process.terminate()
     _out, err = process.communicate(timeout=120)
