@@ -456,6 +456,10 @@ class Extractor:
                 attributed = self._attribute(clause.text, trigger, actors, speaker, last, echo)
                 if attributed is None:
                     continue
+                if attributed.actor == UNKNOWN and speaker is None and following is not None:
+                    # "Drones hit a depot. Officials blamed the rebels for the attack.": an
+                    # accusation in the next sentence of the paragraph names the actor.
+                    attributed = _accusation_after(sentence, following, text) or attributed
                 if attributed.actor != UNKNOWN:
                     earlier = attributed
                 if (attributed.actor == UNKNOWN and not _STRONG.search(clause.text)
@@ -565,6 +569,29 @@ class Extractor:
         """Events of many articles, streamed article by article."""
         for article in articles:
             yield from self.extract_article(article)
+
+
+_ACCUSES = re.compile(
+    r"\b(?:accus(?:e|ed|es|ing)\s+(?P<of>.{2,60}?)\s+of\b|"
+    r"blam(?:e|ed|es|ing)\s+(?P<for>.{2,60}?)\s+for\b|"
+    r"blam(?:e|ed|es|ing)\s+(?:it|the\s+\w+|them)\s+on\s+(?P<on>[^,.;]{2,60}))",
+    re.IGNORECASE)
+
+
+def _accusation_after(sentence: Sentence, following: Sentence, text: str) -> _Attributed | None:
+    """An accusation in the next sentence of the same paragraph: who it names."""
+    if "\n\n" in text[sentence.end:following.start] or "\n" in sentence.text.strip():
+        return None
+    match = _ACCUSES.search(following.text)
+    if match is None:
+        return None
+    named = find_actors(next(g for g in match.groups() if g))
+    if not named:
+        return None
+    speaker = find_speaker(following.text[:match.start()] + " said")
+    by = (speaker.text,) if speaker is not None else ()
+    return _Attributed(named[0].actor, Stance.ACCUSED, by)
+
 
 
 def _article_actors(text: str, host: str | None = None) -> list[ActorMention]:

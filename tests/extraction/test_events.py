@@ -807,3 +807,16 @@ def test_a_ship_that_sailed_from_batumi_in_georgia_puts_no_blast_in_georgia():
                        "by fertiliser stored in a port warehouse since 2014, after the cargo was "
                        "unloaded from a ship which had sailed from Batumi in Georgia.")
     assert events == []
+
+
+def test_drones_hit_depot_then_officials_accused_rebels_of_the_attack():
+    event = only(events_of("Drones struck a fuel depot near Kassala on Tuesday night. Local "
+                           "officials accused the RSF of carrying out the attack."))
+    assert event.location.text == "Kassala"
+    assert (event.actor, event.stance) == ("Rapid Support Forces", Stance.ACCUSED)
+
+
+def test_accusation_in_the_next_paragraph_does_not_carry():
+    event = only(events_of("Drones struck a fuel depot near Kassala on Tuesday night.\n\n"
+                           "Local officials accused the RSF of shelling villages last year."))
+    assert (event.actor, event.stance) == ("unknown", Stance.UNATTRIBUTED)
