@@ -593,7 +593,6 @@ def _accusation_after(sentence: Sentence, following: Sentence, text: str) -> _At
     return _Attributed(named[0].actor, Stance.ACCUSED, by)
 
 
-
 def _article_actors(text: str, host: str | None = None) -> list[ActorMention]:
     """Every actor the article names; a bare "the coalition" means the one it names in full.
 
