@@ -459,7 +459,9 @@ class Extractor:
                 if attributed.actor == UNKNOWN and speaker is None and following is not None:
                     # "Drones hit a depot. Officials blamed the rebels for the attack.": an
                     # accusation in the next sentence of the paragraph names the actor.
-                    attributed = _accusation_after(sentence, following, text) or attributed
+                    attributed = _accusation_after(
+                        sentence, following, text,
+                        _actors_in(article_actors, following, actor_starts)) or attributed
                 if attributed.actor != UNKNOWN:
                     earlier = attributed
                 if (attributed.actor == UNKNOWN and not _STRONG.search(clause.text)
@@ -578,14 +580,21 @@ _ACCUSES = re.compile(
     re.IGNORECASE)
 
 
-def _accusation_after(sentence: Sentence, following: Sentence, text: str) -> _Attributed | None:
-    """An accusation in the next sentence of the same paragraph: who it names."""
+def _accusation_after(sentence: Sentence, following: Sentence, text: str,
+                      actors: list[ActorMention]) -> _Attributed | None:
+    """An accusation in the next sentence of the same paragraph: who it names.
+
+    ``actors`` are the article's actor mentions in ``following``, with offsets
+    relative to it.
+    """
     if "\n\n" in text[sentence.end:following.start] or "\n" in sentence.text.strip():
         return None
     match = _ACCUSES.search(following.text)
     if match is None:
         return None
-    named = find_actors(next(g for g in match.groups() if g))
+    group = next(name for name, value in match.groupdict().items() if value)
+    start, end = match.span(group)
+    named = [a for a in actors if start <= a.start and a.end <= end]
     if not named:
         return None
     speaker = find_speaker(following.text[:match.start()] + " said")
