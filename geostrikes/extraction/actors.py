@@ -198,6 +198,8 @@ def find_actors(text: str) -> list[ActorMention]:
         surface = match.group()
         if surface in ("IS", "US") and not _plausible_abbreviation(text, match.start()):
             continue
+        if " " in surface and _inside_longer_name(text, match.start(), found):
+            continue  # "Ta'ang National Liberation Army" is not the ELN
         found.append(ActorMention(actor, match.start(), match.end(), surface, adjective))
     return found
 
@@ -205,6 +207,29 @@ def find_actors(text: str) -> list[ActorMention]:
 #: Where an actor's name can begin: a capitalised word, or one of the few
 #: lower-case forms ("coalition", "al-Qaeda").
 _NAME_STARTS = re.compile(r"(?<![\w-])(?:[A-Z]|[Cc]oalition|al-)")
+
+
+#: A capitalised word right before a name ("Ta'ang" in "Ta'ang National Liberation Army").
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w'’-]*)[ \t]+$")
+_NOT_NAME_WORDS = frozenset({"The", "A", "An", "Its", "Their", "His", "Her", "Our", "And",
+                             "Both", "By", "For", "From", "In", "On", "Of", "With", "When",
+                             "While", "After", "Before", "As", "But", "Says", "Said"})
+
+
+def _inside_longer_name(text: str, start: int, found: list[ActorMention]) -> bool:
+    """Whether a capitalised word no one has named joins the name to a longer one.
+
+    "Karen National Liberation Army" names another group than the "National
+    Liberation Army"; "Iran's Islamic Revolutionary Guard Corps" and "Iranian
+    Islamic ..." (an actor already) do not.
+    """
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before.group("word") in _NOT_NAME_WORDS:
+        return False
+    word = before.group("word")
+    if word.endswith(("'s", "’s", "'", "’")) or re.search(r"-[a-z]", word):
+        return False  # "Colombia's ...", "Tripoli-based ...": a word about the name
+    return not (found and found[-1].end >= before.start("word"))
 
 
 def _plausible_abbreviation(text: str, start: int) -> bool:
@@ -227,6 +252,9 @@ _GENERIC_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*|national|regular|
     sorted(_GENERIC, key=len, reverse=True)) + r"))\b")
 _GENERIC_BARE = re.compile(r"\b(?:the|its|their)\s+(?P<noun>" + "|".join(
     sorted(_GENERIC, key=len, reverse=True)) + r")\b")
+#: "a military aircraft", "army helicopters": forces named by their aircraft alone.
+_GENERIC_CRAFT = re.compile(r"\b(?:an?\s+)?(?P<noun>military|army|air force)\s+(?=(?:aircraft|"
+                            r"jets?|planes?|warplanes?|helicopters?|gunships?|drones?)\b)")
 _TITLE_WORDS = (r"spokes(?:man|woman|person)|minister|secretary|chief|commander|general|"
                 r"president|premier|envoy|ambassador|official|governor|colonel|admiral|"
                 r"lieutenant|brigadier|major|captain|head|leader|director")
@@ -242,7 +270,7 @@ _NAMED_PERSON = re.compile(
 
 #: Nouns that, when the article names no one's, mean the host country's forces
 #: ("the army" in a Sudan or Myanmar story).
-_HOST_FORCES = ("army", "armed forces", "junta")
+_HOST_FORCES = ("army", "armed forces", "junta", "military", "air force")
 _FORCES = ("army", "military", "armed forces", "air force")
 
 
@@ -297,6 +325,7 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
     'Israel'
     """
     owners: dict[str, set[str]] = {}
+    named_by: set[str] = set()  # groups whose own name ends in a forces noun
     aliases: dict[str, str] = {}
     for index, mention in enumerate(actors):
         after = text[mention.end:mention.end + 120]
@@ -310,6 +339,8 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
             # "the Israeli military", "the Government of National Unity": its noun.
             if lowered.endswith(" " + noun) or lowered.startswith(noun + " of "):
                 owners.setdefault(noun, set()).add(mention.actor)
+                if mention.actor in GROUPS and noun in _FORCES:
+                    named_by.add(mention.actor)
         person = _NAMED_PERSON.match(after)
         if person:
             name = person.group("name")
@@ -323,7 +354,9 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
             aliases.setdefault(name.lower(), dateline)
             aliases.setdefault(name.split()[-1].lower(), dateline)
     # "the army" after "the Israeli military": one party's forces, whichever noun.
-    forces = set().union(*(owners.get(noun, set()) for noun in _FORCES))
+    # "the Arakan Army" is a group's name, not a state's forces: "the military" is
+    # still the host's.
+    forces = set().union(*(owners.get(noun, set()) for noun in _FORCES)) - named_by
     if len(forces) == 1:
         for noun in _FORCES:
             owners.setdefault(noun, forces)
@@ -332,6 +365,8 @@ def article_aliases(text: str, actors: list[ActorMention], host: str | None = No
             aliases[f"the {noun}"] = next(iter(parties))
     if host is not None and not forces:
         for noun in _HOST_FORCES:
+            if named_by and f"the {noun}" in aliases:
+                continue
             aliases[f"the {noun}"] = host
     return aliases
 
@@ -346,6 +381,11 @@ def generic_mentions(text: str, actors: list[ActorMention], aliases: dict[str, s
             continue
         start, end = match.start("noun"), match.end()
         extra.append(ActorMention(actor, start, end, match.group("noun"), False))
+    for match in _GENERIC_CRAFT.finditer(text):
+        actor = aliases.get(f"the {match.group('noun')}")
+        if actor is not None:
+            extra.append(ActorMention(actor, match.start("noun"), match.end("noun"),
+                                      match.group("noun"), True))
     if not extra:
         return actors
     taken = [(a.start, a.end) for a in actors]

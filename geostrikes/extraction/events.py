@@ -456,12 +456,13 @@ class Extractor:
                 attributed = self._attribute(clause.text, trigger, actors, speaker, last, echo)
                 if attributed is None:
                     continue
-                if attributed.actor == UNKNOWN and speaker is None and following is not None:
+                if attributed.actor == UNKNOWN and following is not None:
                     # "Drones hit a depot. Officials blamed the rebels for the attack.": an
                     # accusation in the next sentence of the paragraph names the actor.
                     attributed = _accusation_after(
                         sentence, following, text,
-                        _actors_in(article_actors, following, actor_starts)) or attributed
+                        _actors_in(article_actors, following, actor_starts),
+                        speaker) or attributed
                 if attributed.actor != UNKNOWN:
                     earlier = attributed
                 if (attributed.actor == UNKNOWN and not _STRONG.search(clause.text)
@@ -575,17 +576,30 @@ class Extractor:
 
 _ACCUSES = re.compile(
     r"\b(?:accus(?:e|ed|es|ing)\s+(?P<of>.{2,60}?)\s+of\b|"
+    # "It accused the military, which ...": the accused with no charge spelled out.
+    r"accus(?:e|ed|es|ing)\s+(?P<whom>[^,.;]{2,60}?)\s*(?:[,.;]|\bwhich\b|\bwho\b|$)|"
     r"blam(?:e|ed|es|ing)\s+(?P<for>.{2,60}?)\s+for\b|"
-    r"blam(?:e|ed|es|ing)\s+(?:it|the\s+\w+|them)\s+on\s+(?P<on>[^,.;]{2,60}))",
+    r"blam(?:e|ed|es|ing)\s+(?:it|the\s+\w+|them)\s+on\s+(?P<on>[^,.;]{2,60})|"
+    # "The group said the army had carried out the attack": who did it, in someone's words.
+    r"(?:said|says|stated|alleged)\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?"
+    r"(?P<did>[^,;]{2,60}?)\s+(?:had\s+|has\s+)?(?:carried\s+out|conducted|"
+    r"(?:was|were)\s+(?:behind|responsible\s+for))\s+(?:the|this|that|these|those)\s+"
+    r"(?:attacks?|strikes?|air\s?strikes?|raids?|bombings?|bombardment))",
     re.IGNORECASE)
 
 
+#: "It accused ...", "They blamed ...": the speaker of the sentence before goes on.
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\s+(?:\w+\s+){0,2}$")
+
+
 def _accusation_after(sentence: Sentence, following: Sentence, text: str,
-                      actors: list[ActorMention]) -> _Attributed | None:
+                      actors: list[ActorMention], speaker: Speaker | None = None
+                      ) -> _Attributed | None:
     """An accusation in the next sentence of the same paragraph: who it names.
 
     ``actors`` are the article's actor mentions in ``following``, with offsets
-    relative to it.
+    relative to it. When the strike sentence has a ``speaker``, only an
+    accusation that goes on in its voice ("It accused the army") counts.
     """
     if "\n\n" in text[sentence.end:following.start] or "\n" in sentence.text.strip():
         return None
@@ -597,7 +611,14 @@ def _accusation_after(sentence: Sentence, following: Sentence, text: str,
     named = [a for a in actors if start <= a.start and a.end <= end]
     if not named:
         return None
-    speaker = find_speaker(following.text[:match.start()] + " said")
+    prefix = following.text[:match.start()]
+    if speaker is not None:
+        if not _PRONOUN_SUBJECT.fullmatch(prefix):
+            return None
+    else:
+        speaker = find_speaker(prefix + " said")
+    if speaker is not None and speaker.actor == named[0].actor:
+        return _Attributed(named[0].actor, Stance.CLAIMED, ())  # "the army said it had"
     by = (speaker.text,) if speaker is not None else ()
     return _Attributed(named[0].actor, Stance.ACCUSED, by)
 

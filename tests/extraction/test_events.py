@@ -820,3 +820,50 @@ def test_accusation_in_the_next_paragraph_does_not_carry():
     event = only(events_of("Drones struck a fuel depot near Kassala on Tuesday night.\n\n"
                            "Local officials accused the RSF of shelling villages last year."))
     assert (event.actor, event.stance) == ("unknown", Stance.UNATTRIBUTED)
+
+
+def test_the_air_force_in_a_story_set_in_sudan_is_sudans():
+    event = only(events_of("Residents said the air force carried out an air strike on a cattle "
+                           "market in El Fasher on Monday, killing nine people."))
+    assert event.location.text == "El Fasher"
+    assert (event.actor, event.stance) == ("Sudan", Stance.CONFIRMED)
+
+
+def test_the_military_is_not_the_host_when_another_partys_military_is_named():
+    event = only(events_of("The Israeli military said the military carried out an air strike "
+                           "on a depot in Tyre on Monday."))
+    assert event.actor == "Israel"
+
+
+def test_a_military_aircraft_bombing_a_town_is_the_host_countrys():
+    event = only(events_of("Residents said a military aircraft dropped two bombs on a market "
+                           "in Lashio on Sunday."))
+    assert event.location.text == "Lashio"
+    assert (event.actor, event.stance) == ("Myanmar", Stance.CONFIRMED)
+
+
+def test_the_kachin_independence_army_named_beside_the_army_leaves_it_the_hosts():
+    event = only(events_of("The Kachin Independence Army said a military jet bombed a village "
+                           "near Laukkai on Friday."))
+    assert (event.actor, event.stance) == ("Myanmar", Stance.ACCUSED)
+
+
+def test_a_group_said_a_drone_hit_a_school_and_it_accused_the_army():
+    event = only(events_of("A rebel alliance said a drone dropped bombs on a school near "
+                           "Kassala on Tuesday. It accused the army, which denies targeting "
+                           "civilians."))
+    assert event.location.text == "Kassala"
+    assert (event.actor, event.stance) == ("Sudan", Stance.ACCUSED)
+
+
+def test_an_accusation_by_someone_else_does_not_follow_a_speakers_strike_sentence():
+    event = only(events_of("Residents said drones struck a fuel depot near Kassala on Tuesday. "
+                           "Officials in Khartoum accused the RSF of shelling villages."))
+    assert event.actor == "unknown"
+
+
+def test_the_group_said_the_rsf_had_carried_out_the_attack_is_an_accusation():
+    event = only(events_of("Drones struck a fuel depot near Kassala on Tuesday. The governor "
+                           "said in a statement that the RSF had carried out the attack."))
+    assert (event.actor, event.stance) == ("Rapid Support Forces", Stance.ACCUSED)
+    assert event.attributed_by == ("The governor",)
